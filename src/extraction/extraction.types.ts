@@ -1,0 +1,39 @@
+/** One surface form naming a skill, as compiled into the extractor (from the taxonomy's alias table). */
+export interface AliasEntry {
+  skillId: string;
+  /** The skill's preferred label (ESCO preferredLabel, O*NET example name, or ours). */
+  label: string;
+  /** The surface form as written in the taxonomy, e.g. "JS", "Node.js", "use spreadsheets software". */
+  surface: string;
+  /** Where the form comes from. */
+  kind: 'preferred' | 'alt' | 'hidden' | 'onet_example' | 'curated';
+  /** Match only with this exact letter case ("Go", "R", "C"). */
+  caseSensitive: boolean;
+  /** An ordinary word that is also a tool name: needs corroborating context. */
+  ambiguous: boolean;
+}
+
+/** Offsets are UTF-16 code units into the given text: start inclusive, end exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type Requirement = 'required' | 'preferred';
+
+export interface ExtractedSkill {
+  skillId: string;
+  label: string;
+  /** In [0, 1]. */
+  confidence: number;
+  requirement: Requirement | null;
+  spans: TextSpan[];
+  /** Why the skill was extracted: which alias matched and what context corroborated it. */
+  reasons: string[];
+}
+
+export interface ExtractOptions {
+  /** Skills below this confidence are dropped. Default 0.5. */
+  minConfidence?: number;
+}

@@ -1,0 +1,58 @@
+/**
+ * A job posting as every file format is normalised to it before storage.
+ * Field names follow schema.org JobPosting where one exists (title, datePosted, hiringOrganization, jobLocation).
+ */
+export interface PostingLocation {
+  /** The location exactly as the source gave it (free text), or null when the source has none. */
+  raw: string | null;
+  city: string | null;
+  /** Region (state, province, Land) name as written, e.g. "New York". */
+  region: string | null;
+  /** ISO 3166-2 subdivision code where derivable, e.g. "US-NY", "CA-ON", "DE-BE". */
+  regionCode: string | null;
+  /** ISO 3166-1 alpha-2 country code, e.g. "US", "DE". */
+  countryCode: string | null;
+  /** True when the posting says the job is remote, false when it says on-site, null when unknown. */
+  remote: boolean | null;
+}
+
+export interface PostingSalary {
+  min: number | null;
+  max: number | null;
+  /** ISO 4217 code, e.g. "USD". */
+  currency: string | null;
+  /** "hour" | "day" | "week" | "month" | "year", or null when unknown. */
+  period: string | null;
+  /** The salary text as the source gave it, when it was free text. */
+  raw: string | null;
+}
+
+export interface NormalizedPosting {
+  /** Origin system and board, never the file: "greenhouse:airbnb", "remoteok", "hn:whoishiring", "linkedin", ... */
+  sourceKey: string;
+  /** The origin system alone: "greenhouse", "remoteok", "remotive", "arbeitnow", "usajobs", "linkedin", "hn", "chronicle", "jsonld", "generic". */
+  sourceKind: string;
+  /** The origin system's own id for the posting (stable across files and re-fetches). */
+  externalId: string;
+  title: string;
+  company: string | null;
+  location: PostingLocation;
+  /** Publication instant, ISO 8601 in UTC ("2026-03-07T12:00:00.000Z"), or null when unknown. */
+  postedAt: string | null;
+  /** "day" when the source gives a day or finer; "month" when it gives only the month (2017 HN files). */
+  postedPrecision: 'day' | 'month' | null;
+  url: string | null;
+  /** Clean plain text (HTML converted, entities decoded, mojibake repaired, list items on their own lines), or null for title-only postings. */
+  descriptionText: string | null;
+  /** ISO 639-1 code of the description (or title when there is no description), null when undetectable. */
+  language: string | null;
+  /** e.g. "full-time", "part-time", "contract", "internship", "temporary", or null. */
+  employmentType: string | null;
+  salary: PostingSalary | null;
+}
+
+/** One record read from a source file: a posting, a record rejected with its reason, or one skipped on purpose. */
+export type ParsedRecord =
+  | { kind: 'posting'; index: number; posting: NormalizedPosting }
+  | { kind: 'rejected'; index: number; reason: string; excerpt: string }
+  | { kind: 'skipped'; index: number; reason: string };
