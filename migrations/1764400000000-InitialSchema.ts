@@ -113,9 +113,7 @@ export class InitialSchema1764400000000 implements MigrationInterface {
         input text NOT NULL,
         status text NOT NULL DEFAULT 'running',
         files_total integer NOT NULL DEFAULT 0,
-        files_done integer NOT NULL DEFAULT 0,
-        counts jsonb NOT NULL DEFAULT '{}'::jsonb,
-        errors jsonb NOT NULL DEFAULT '[]'::jsonb,
+        files jsonb NOT NULL DEFAULT '{}'::jsonb,
         started_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz,
         CONSTRAINT ingestion_run_status_ck CHECK (status IN ('running', 'complete', 'partial', 'failed'))

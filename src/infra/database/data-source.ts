@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 /**
@@ -7,17 +7,22 @@ import { MIGRATIONS } from '../../../migrations/index.js';
  * Schema comes from migrations only (`synchronize` is never on). Skillpulse reads and writes with
  * parameterised SQL through `dataSource.query`, so no entity metadata is registered.
  */
-export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {
-  return new DataSource({
+export function dataSourceOptions(databaseUrl: string, options: { poolSize?: number } = {}): DataSourceOptions {
+  return {
     type: 'postgres',
     url: databaseUrl,
     synchronize: false,
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
     extra: { max: options.poolSize ?? 10 },
     logging: ['error'],
-  });
+  };
+}
+
+export function createDataSource(databaseUrl: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, options));
 }
 
 /**

@@ -1,0 +1,47 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { config } from '../config/config.js';
+import type { AliasEntry, ExtractedSkill, ExtractOptions } from './extraction.types.js';
+import { SkillExtractor } from './extractor.js';
+
+/**
+ * Holds the extractor compiled from the taxonomy's aliases (table `skill_alias`), recompiling it when a taxonomy
+ * import has happened since (`taxonomy_release.imported_at`). One compiled matcher per process.
+ */
+@Injectable()
+export class ExtractionService {
+  private readonly logger = new Logger(ExtractionService.name);
+  private compiled: { stamp: string; extractor: SkillExtractor } | null = null;
+  private compiling: Promise<SkillExtractor> | null = null;
+
+  constructor(private readonly db: DataSource) {}
+
+  /** The current extractor (compiled on first use and after each taxonomy import). */
+  async extractor(): Promise<SkillExtractor> {
+    const [{ stamp }] = await this.db.query(`SELECT coalesce(max(imported_at)::text, '') || ':' || count(*) AS stamp FROM taxonomy_release`);
+    if (this.compiled?.stamp === stamp) return this.compiled.extractor;
+    this.compiling ??= this.compile(stamp).finally(() => (this.compiling = null));
+    return this.compiling;
+  }
+
+  /** Extracts skills from free text with the current taxonomy; `minConfidence` defaults to EXTRACT_MIN_CONFIDENCE. */
+  async extract(text: string, options: ExtractOptions = {}): Promise<ExtractedSkill[]> {
+    const extractor = await this.extractor();
+    return extractor.extract(text, { minConfidence: options.minConfidence ?? config().EXTRACT_MIN_CONFIDENCE });
+  }
+
+  private async compile(stamp: string): Promise<SkillExtractor> {
+    const started = Date.now();
+    const rows: Array<{ skill_id: string; label: string; surface: string; kind: AliasEntry['kind']; case_sensitive: boolean; ambiguous: boolean }> =
+      await this.db.query(
+        `SELECT a.skill_id, s.preferred_label AS label, a.surface, a.kind, a.case_sensitive, a.ambiguous
+           FROM skill_alias a JOIN skill s ON s.id = a.skill_id`,
+      );
+    const extractor = SkillExtractor.compile(
+      rows.map((r) => ({ skillId: r.skill_id, label: r.label, surface: r.surface, kind: r.kind, caseSensitive: r.case_sensitive, ambiguous: r.ambiguous })),
+    );
+    this.compiled = { stamp, extractor };
+    this.logger.log(`Extractor compiled from ${rows.length} aliases in ${Date.now() - started} ms`);
+    return extractor;
+  }
+}

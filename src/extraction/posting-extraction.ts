@@ -1,0 +1,29 @@
+import type { ExtractedSkill } from './extraction.types.js';
+import type { SkillExtractor } from './extractor.js';
+import type { PostingSkills, PostingText, StoredSpan } from './posting-skill.repository.js';
+
+/**
+ * Extracts a stored posting's skills from its title and its description text. Spans say which field they index;
+ * a skill found in both keeps every span, the description's requirement, and the higher confidence.
+ */
+export function extractPosting(extractor: SkillExtractor, posting: PostingText, minConfidence: number): PostingSkills {
+  const bySkill = new Map<string, ExtractedSkill & { spans: StoredSpan[] }>();
+  const add = (skills: ExtractedSkill[], field: StoredSpan['field']) => {
+    for (const s of skills) {
+      const spans = s.spans.map((span) => ({ ...span, field }));
+      const seen = bySkill.get(s.skillId);
+      if (!seen) {
+        bySkill.set(s.skillId, { ...s, spans });
+        continue;
+      }
+      seen.spans.push(...spans);
+      seen.confidence = Math.max(seen.confidence, s.confidence);
+      seen.requirement ??= s.requirement;
+      seen.reasons.push(...s.reasons);
+    }
+  };
+  if (posting.description) add(extractor.extract(posting.description, { minConfidence }), 'description');
+  // Titles carry no requirement language: whatever a title names is what the job is about.
+  add(extractor.extract(posting.title, { minConfidence }).map((s) => ({ ...s, requirement: null })), 'title');
+  return { postingId: posting.id, contentHash: posting.contentHash, skills: [...bySkill.values()] };
+}

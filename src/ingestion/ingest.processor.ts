@@ -1,0 +1,97 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import {
+  DEFAULT_JOB_OPTIONS, EXTRACT_BATCH_SIZE, EXTRACT_JOB, type ExtractPostingsPayload, INGEST_JOB, type IngestFilePayload, jobId, QUEUE,
+} from '../infra/queue/queues.js';
+import { parsePostingFile } from './formats/index.js';
+import { EMPTY_COUNTS, type FileCounts, IngestionRunRepository } from './ingestion-run.repository.js';
+import { PostingRepository } from './posting.repository.js';
+import type { NormalizedPosting } from './posting.types.js';
+
+const UPSERT_BATCH = 500;
+
+/**
+ * Consumes the `ingest` queue: parses one file, upserts its postings in batches, stores rejected records with
+ * their reason, and enqueues extraction for the postings that are new or changed. A bad record never stops the file;
+ * a file that cannot be read at all is recorded on the run and not retried.
+ */
+@Processor(QUEUE.ingest, { concurrency: 1 })
+export class IngestProcessor extends WorkerHost {
+  private readonly logger = new Logger(IngestProcessor.name);
+
+  constructor(
+    private readonly postings: PostingRepository,
+    private readonly runs: IngestionRunRepository,
+    @InjectQueue(QUEUE.extract) private readonly extractQueue: Queue<ExtractPostingsPayload>,
+  ) {
+    super();
+  }
+
+  async process(job: Job<IngestFilePayload>): Promise<FileCounts> {
+    if (job.name !== INGEST_JOB.file) throw new UnrecoverableError(`No handler for job "${job.name}" on queue ${QUEUE.ingest}`);
+    const { runId, path } = job.data;
+    const counts: FileCounts = { ...EMPTY_COUNTS };
+    let batch: NormalizedPosting[] = [];
+    let rejected: Array<{ index: number; reason: string; excerpt: string }> = [];
+    let extractBatchNo = 0;
+    let pendingExtract: string[] = [];
+
+    const enqueueExtraction = async (force: boolean) => {
+      while (pendingExtract.length >= EXTRACT_BATCH_SIZE || (force && pendingExtract.length > 0)) {
+        const ids = pendingExtract.splice(0, EXTRACT_BATCH_SIZE);
+        extractBatchNo += 1;
+        await this.extractQueue.add(EXTRACT_JOB.postings, { postingIds: ids }, {
+          ...DEFAULT_JOB_OPTIONS,
+          jobId: jobId('extract', String(job.id), extractBatchNo),
+        });
+      }
+    };
+    const flush = async () => {
+      if (batch.length > 0) {
+        const result = await this.postings.upsert(batch);
+        counts.new += result.inserted;
+        counts.updated += result.updated;
+        counts.unchanged += result.unchanged;
+        pendingExtract.push(...result.changedIds);
+        batch = [];
+        await enqueueExtraction(false);
+      }
+      if (rejected.length > 0) {
+        await this.runs.recordRejected(runId, path, rejected);
+        rejected = [];
+      }
+    };
+
+    try {
+      for await (const record of parsePostingFile(path, { format: job.data.format as never, mapping: job.data.mapping as never })) {
+        if (record.kind === 'posting') {
+          counts.fetched += 1;
+          batch.push(record.posting);
+        } else if (record.kind === 'rejected') {
+          counts.rejected += 1;
+          rejected.push(record);
+        } else {
+          counts.skipped += 1;
+        }
+        if (batch.length >= UPSERT_BATCH || rejected.length >= UPSERT_BATCH) await flush();
+      }
+      await flush();
+      await enqueueExtraction(true);
+    } catch (error) {
+      if (isDatabaseOrNetworkError(error)) throw error; // transient: BullMQ retries the whole file idempotently
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Run ${runId}: cannot read ${path}: ${message}`);
+      await this.runs.recordFile(runId, path, { counts, error: message });
+      throw new UnrecoverableError(message);
+    }
+    await this.runs.recordFile(runId, path, { counts });
+    this.logger.log(`Run ${runId}: ${path}: ${JSON.stringify(counts)}`);
+    return counts;
+  }
+}
+
+function isDatabaseOrNetworkError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  return /^(08|53|57P|40)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code);
+}

@@ -1,0 +1,66 @@
+import { COVERAGE_PRIOR, idf, type PostingSkillInput, type ProfileSkill, RELATED_CREDIT, scorePosting } from './match-scorer.js';
+
+const skill = (skillId: string, requirement: PostingSkillInput['requirement'] = null): PostingSkillInput => ({
+  skillId, label: skillId.toUpperCase(), requirement, evidence: null,
+});
+const profileOf = (...ids: string[]) =>
+  new Map<string, ProfileSkill>(ids.map((id) => [id, { skillId: id, label: id.toUpperCase(), from: { input: id } }]));
+const one = () => 1;
+
+describe('idf', () => {
+  it.each([
+    [0, 99, Math.log(100) + 1],
+    [99, 99, 1],
+    [9, 99, Math.log(10) + 1],
+  ])('df=%i of n=%i gives %f', (df, n, expected) => {
+    expect(idf(df, n)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('scorePosting', () => {
+  it('scores a full match of equally weighted skills', () => {
+    // coverage = 3*0.8 / (3*0.8 + 1.5); use = 1
+    const r = scorePosting([skill('a'), skill('b'), skill('c')], profileOf('a', 'b', 'c'), new Map(), one);
+    const coverage = 2.4 / (2.4 + COVERAGE_PRIOR);
+    expect(r.score).toBeCloseTo(0.6 * coverage + 0.4, 4);
+    expect(r.matched.map((m) => m.skillId)).toEqual(['a', 'b', 'c']);
+    expect(r.missing).toEqual([]);
+  });
+
+  it('scores zero without any matched skill', () => {
+    const r = scorePosting([skill('a'), skill('b')], profileOf('x'), new Map(), one);
+    expect(r.score).toBe(0);
+    expect(r.missing.map((m) => m.skillId)).toEqual(['a', 'b']);
+  });
+
+  it('weighs required above preferred and lists required missing skills first', () => {
+    const posting = [skill('a', 'required'), skill('b', 'preferred'), skill('c', 'required')];
+    const withRequired = scorePosting(posting, profileOf('a'), new Map(), one);
+    const withPreferred = scorePosting(posting, profileOf('b'), new Map(), one);
+    expect(withRequired.score).toBeGreaterThan(withPreferred.score);
+    // a: coverage 1/(2.5+1.5) = 0.25, use 1 → 0.55
+    expect(withRequired.score).toBeCloseTo(0.6 * 0.25 + 0.4, 4);
+    expect(withPreferred.missing.map((m) => [m.skillId, m.required])).toEqual([['a', true], ['c', true]]);
+  });
+
+  it('gives partial credit through a related skill and names the profile skill it came from', () => {
+    const related = new Map([['sql', { skillId: 'sql', viaSkillId: 'postgresql' }]]);
+    const r = scorePosting([skill('sql', 'required')], profileOf('postgresql'), related, one);
+    expect(r.matched).toEqual([{ skillId: 'sql', label: 'SQL', required: true, evidence: null, from: { input: 'postgresql' }, via: 'postgresql' }]);
+    expect(r.score).toBeCloseTo(0.6 * (RELATED_CREDIT / 2.5) + 0.4 * RELATED_CREDIT, 4);
+  });
+
+  it('ranks a rare matched skill above a ubiquitous one', () => {
+    const weights: Record<string, number> = { rare: idf(2, 1000), common: idf(600, 1000) };
+    const w = (id: string) => weights[id] ?? 1;
+    const rareMatch = scorePosting([skill('rare'), skill('common')], profileOf('rare'), new Map(), w);
+    const commonMatch = scorePosting([skill('rare'), skill('common')], profileOf('common'), new Map(), w);
+    expect(rareMatch.score).toBeGreaterThan(commonMatch.score);
+  });
+
+  it('stays within [0, 1]', () => {
+    const r = scorePosting([skill('a', 'required')], profileOf('a'), new Map(), () => 50);
+    expect(r.score).toBeGreaterThan(0);
+    expect(r.score).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Match scoring: pure functions over plain data, no I/O.
+ *
+ * A posting's skills each carry a weight: requirement weight (required 1.0, unstated 0.8, preferred 0.5) times
+ * the skill's inverse document frequency over open postings, so ubiquitous skills count less than rare ones.
+ * A profile skill matches a posting skill exactly (credit 1) or through a broader/narrower taxonomy link
+ * (credit `RELATED_CREDIT`). The score in [0, 1] blends
+ *  - coverage: matched posting weight / (total posting weight + a small prior), i.e. how much of the job the
+ *    person covers, shrunk for postings with very few extracted skills; and
+ *  - use: matched profile weight / total profile weight, i.e. how much of the person the job uses.
+ */
+
+export type Requirement = 'required' | 'preferred' | null;
+
+export interface Evidence {
+  start: number;
+  end: number;
+  text: string;
+  field?: 'description' | 'title';
+}
+
+export interface PostingSkillInput {
+  skillId: string;
+  label: string;
+  requirement: Requirement;
+  evidence: Evidence | null;
+}
+
+/** Where a profile skill came from: a badge (index into the request's `badges`) or a free-text input. */
+export type SkillOrigin = { badge: number } | { input: string };
+
+export interface ProfileSkill {
+  skillId: string;
+  label: string;
+  from: SkillOrigin;
+  /** Trust weight of the evidence for this skill (1 = plain claim). */
+  weight?: number;
+}
+
+/** A taxonomy link from a profile skill to another skill that earns partial credit. */
+export interface RelatedSkill {
+  skillId: string;
+  viaSkillId: string;
+}
+
+export interface MatchedSkill {
+  skillId: string;
+  label: string;
+  required: boolean;
+  evidence: Evidence | null;
+  from: SkillOrigin;
+  /** Present when the match is through a related skill: the profile skill that earned it. */
+  via?: string;
+}
+
+export interface MissingSkill {
+  skillId: string;
+  label: string;
+  required: boolean;
+}
+
+export interface ScoredPosting {
+  score: number;
+  matched: MatchedSkill[];
+  missing: MissingSkill[];
+}
+
+export const REQUIREMENT_WEIGHT: Record<'required' | 'preferred' | 'unstated', number> = { required: 1, unstated: 0.8, preferred: 0.5 };
+export const RELATED_CREDIT = 0.5;
+/** Prior weight added to a posting's total: a posting with one extracted skill cannot score a perfect coverage. */
+export const COVERAGE_PRIOR = 1.5;
+export const COVERAGE_SHARE = 0.6;
+
+/** Inverse document frequency: ln((N + 1) / (df + 1)) + 1, at least 1. `df` postings of `n` mention the skill. */
+export function idf(df: number, n: number): number {
+  return Math.log((n + 1) / (df + 1)) + 1;
+}
+
+function requirementWeight(requirement: Requirement): number {
+  return requirement === 'required' ? REQUIREMENT_WEIGHT.required : requirement === 'preferred' ? REQUIREMENT_WEIGHT.preferred : REQUIREMENT_WEIGHT.unstated;
+}
+
+/**
+ * Scores one posting against a profile.
+ * @param postingSkills the posting's extracted skills (one entry per skill)
+ * @param profile the person's skills by skill id
+ * @param related skill id → profile skill it is related to (partial credit)
+ * @param weightOf skill id → idf weight (missing ids weigh 1)
+ */
+export function scorePosting(
+  postingSkills: PostingSkillInput[],
+  profile: Map<string, ProfileSkill>,
+  related: Map<string, RelatedSkill>,
+  weightOf: (skillId: string) => number,
+): ScoredPosting {
+  const matched: MatchedSkill[] = [];
+  const missing: MissingSkill[] = [];
+  let total = 0;
+  let covered = 0;
+  const usedProfile = new Map<string, number>();
+  for (const s of postingSkills) {
+    const w = requirementWeight(s.requirement) * weightOf(s.skillId);
+    total += w;
+    const exact = profile.get(s.skillId);
+    const link = exact ? undefined : related.get(s.skillId);
+    const via = link ? profile.get(link.viaSkillId) : undefined;
+    const owner = exact ?? via;
+    if (owner) {
+      const credit = (exact ? 1 : RELATED_CREDIT) * Math.min(1, owner.weight ?? 1);
+      covered += w * credit;
+      usedProfile.set(owner.skillId, Math.max(usedProfile.get(owner.skillId) ?? 0, credit));
+      matched.push({
+        skillId: s.skillId, label: s.label, required: s.requirement === 'required', evidence: s.evidence, from: owner.from,
+        ...(exact ? {} : { via: owner.skillId }),
+      });
+    } else {
+      missing.push({ skillId: s.skillId, label: s.label, required: s.requirement === 'required' });
+    }
+  }
+  let profileTotal = 0;
+  let profileUsed = 0;
+  for (const p of profile.values()) {
+    const w = weightOf(p.skillId);
+    profileTotal += w;
+    profileUsed += w * (usedProfile.get(p.skillId) ?? 0);
+  }
+  const coverage = total > 0 ? covered / (total + COVERAGE_PRIOR) : 0;
+  const use = profileTotal > 0 ? profileUsed / profileTotal : 0;
+  const score = matched.length === 0 ? 0 : COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * use;
+  missing.sort((a, b) => Number(b.required) - Number(a.required) || weightOf(b.skillId) - weightOf(a.skillId) || a.label.localeCompare(b.label));
+  matched.sort((a, b) => Number(b.required) - Number(a.required) || a.label.localeCompare(b.label));
+  return { score: Math.round(score * 1e4) / 1e4, matched, missing };
+}
