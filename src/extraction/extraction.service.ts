@@ -19,9 +19,10 @@ export class ExtractionService {
   /** The current extractor (compiled on first use and after each taxonomy import). */
   async extractor(): Promise<SkillExtractor> {
     const [{ stamp }] = await this.db.query(`SELECT coalesce(max(imported_at)::text, '') || ':' || count(*) AS stamp FROM taxonomy_release`);
-    if (this.compiled?.stamp === stamp) return this.compiled.extractor;
-    this.compiling ??= this.compile(stamp).finally(() => (this.compiling = null));
-    return this.compiling;
+    const current = this.compiled;
+    if (current && current.stamp === stamp) return current.extractor;
+    const compiling = (this.compiling ??= this.compile(stamp).finally(() => (this.compiling = null)));
+    return compiling;
   }
 
   /** Extracts skills from free text with the current taxonomy; `minConfidence` defaults to EXTRACT_MIN_CONFIDENCE. */

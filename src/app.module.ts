@@ -1,0 +1,59 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { config, type Role, roleFlags } from './config/config.js';
+import { ExtractController } from './extraction/extract.controller.js';
+import { ExtractProcessor } from './extraction/extract.processor.js';
+import { ExtractionService } from './extraction/extraction.service.js';
+import { PostingSkillRepository } from './extraction/posting-skill.repository.js';
+import { HealthController } from './health/health.controller.js';
+import { dataSourceOptions } from './infra/database/data-source.js';
+import { QUEUE } from './infra/queue/queues.js';
+import { redisConnection } from './infra/queue/redis-connection.js';
+import { SchedulerService } from './infra/scheduler/scheduler.service.js';
+import { IngestProcessor } from './ingestion/ingest.processor.js';
+import { IngestionRunRepository } from './ingestion/ingestion-run.repository.js';
+import { IngestionService } from './ingestion/ingestion.service.js';
+import { PostingRepository } from './ingestion/posting.repository.js';
+import { MatchService } from './matching/match.service.js';
+import { MatchesController } from './matching/matches.controller.js';
+import { ProfileService } from './matching/profile.service.js';
+import { MetaController } from './meta/meta.controller.js';
+import { MetaService } from './meta/meta.service.js';
+import { SkillsController } from './taxonomy/skills.controller.js';
+import { SkillsService } from './taxonomy/skills.service.js';
+
+const SERVICES = [
+  PostingRepository, IngestionRunRepository, IngestionService, PostingSkillRepository, ExtractionService,
+  SkillsService, ProfileService, MatchService, MetaService,
+];
+
+/** Database, queues and every service: what all roles share. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({ useFactory: () => ({ ...dataSourceOptions(config().DATABASE_URL), migrationsRun: true }) }),
+    BullModule.forRootAsync({ useFactory: () => ({ connection: redisConnection(config().REDIS_URL), prefix: config().QUEUE_PREFIX }) }),
+    BullModule.registerQueue({ name: QUEUE.ingest }, { name: QUEUE.extract }),
+  ],
+  providers: SERVICES,
+  exports: [...SERVICES, BullModule],
+})
+export class CoreModule {}
+
+/**
+ * The application for a process role: `api` adds the HTTP controllers, `worker` the queue processors,
+ * `scheduler` the schedule registration; `all` adds the three.
+ */
+@Module({})
+export class AppModule {
+  static forRole(role: Role = config().ROLE): DynamicModule {
+    const flags = roleFlags(role);
+    return {
+      module: AppModule,
+      imports: [CoreModule],
+      controllers: flags.api ? [HealthController, MetaController, SkillsController, ExtractController, MatchesController] : [],
+      providers: [...(flags.worker ? [IngestProcessor, ExtractProcessor] : []), ...(flags.scheduler ? [SchedulerService] : [])],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { DEFAULT_JOB_OPTIONS, EXTRACT_JOB, type ExtractSweepPayload, QUEUE } from '../queue/queues.js';
+
+/** Every 15 minutes: re-enqueue postings still awaiting extraction (recovers work lost with Redis). */
+export const EXTRACT_SWEEP_SCHEDULE = { id: 'extract-sweep', every: 15 * 60 * 1000 };
+
+/**
+ * Registers Skillpulse's schedules with BullMQ job schedulers. `upsertJobScheduler` is idempotent, so every
+ * replica may run this: one scheduler per id exists in Redis and each tick produces exactly one job.
+ */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SchedulerService.name);
+
+  constructor(@InjectQueue(QUEUE.extract) private readonly extractQueue: Queue<ExtractSweepPayload>) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.extractQueue.upsertJobScheduler(
+      EXTRACT_SWEEP_SCHEDULE.id,
+      { every: EXTRACT_SWEEP_SCHEDULE.every },
+      { name: EXTRACT_JOB.sweep, data: {}, opts: { removeOnComplete: DEFAULT_JOB_OPTIONS.removeOnComplete, removeOnFail: DEFAULT_JOB_OPTIONS.removeOnFail } },
+    );
+    this.logger.log(`Schedule "${EXTRACT_SWEEP_SCHEDULE.id}" registered (every ${EXTRACT_SWEEP_SCHEDULE.every / 60000} min)`);
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { BadgeReadError, readBadges } from '../badges/badge-reader.js';
+import type { BadgeDescription, SkillHint, SkillHintSource } from '../badges/badge.types.js';
+import { ExtractionService } from '../extraction/extraction.service.js';
+import { type ProblemFieldError, ProblemException } from '../infra/http/problem.filter.js';
+import { SkillsService, type SkillSummary } from '../taxonomy/skills.service.js';
+import type { ProfileSkill, SkillOrigin } from './match-scorer.js';
+
+/** How one skill named by a badge was mapped: by its alignment URI, an exact label/alias, or the extractor. */
+export interface MappedBadgeSkill {
+  text: string;
+  source: SkillHintSource;
+  skillId: string | null;
+  label: string | null;
+  how: 'esco-uri' | 'label-or-alias' | 'extractor' | null;
+  unmapped?: true;
+}
+
+export interface ProfileBadge {
+  index: number;
+  format: BadgeDescription['format'];
+  name: string;
+  issuer: string | null;
+  skills: MappedBadgeSkill[];
+}
+
+export interface Profile {
+  /** The person's skills, each once, with the first badge or input that gave it. */
+  skills: Array<ProfileSkill & { sources: SkillOrigin[] }>;
+  badges: ProfileBadge[];
+  /** Free-text skills that map to no taxonomy skill. */
+  unmatchedInput: string[];
+}
+
+/**
+ * Builds a person's skill profile from badges (Open Badges 2.0/3.0, Credly JSON) and free-text skills.
+ * Badge skills come from alignments (ESCO URIs or target names), Credly skill names and tags; when a badge names
+ * no skill at all, the extractor reads its name, description and criteria. Nothing is dropped silently: badge skills
+ * that map to nothing are returned with `unmapped: true`, free-text ones in `unmatchedInput`.
+ * Throws a 400 problem with `errors[].pointer` = `/badges/N` for every badge that cannot be read.
+ */
+@Injectable()
+export class ProfileService {
+  constructor(
+    private readonly skills: SkillsService,
+    private readonly extraction: ExtractionService,
+  ) {}
+
+  async build(badges: unknown[] = [], inputs: string[] = []): Promise<Profile> {
+    const readErrors: ProblemFieldError[] = [];
+    const described: Array<{ index: number; badge: BadgeDescription }> = [];
+    badges.forEach((input, index) => {
+      try {
+        for (const badge of readBadges(input)) described.push({ index, badge });
+      } catch (error) {
+        if (!(error instanceof BadgeReadError)) throw error;
+        readErrors.push({ pointer: `/badges/${index}`, detail: error.message });
+      }
+    });
+    if (readErrors.length > 0) {
+      throw new ProblemException(400, 'unreadable-badge', 'Unreadable badge', `${readErrors.length} badge(s) could not be read`, readErrors);
+    }
+
+    const bySkill = new Map<string, ProfileSkill & { sources: SkillOrigin[] }>();
+    const add = (s: SkillSummary, from: SkillOrigin) => {
+      const seen = bySkill.get(s.id);
+      if (seen) seen.sources.push(from);
+      else bySkill.set(s.id, { skillId: s.id, label: s.label, from, sources: [from] });
+    };
+
+    const profileBadges: ProfileBadge[] = [];
+    for (const { index, badge } of described) {
+      const mapped = await this.mapBadge(badge);
+      for (const m of mapped) if (m.skillId) add({ id: m.skillId, label: m.label!, type: '', escoUri: null }, { badge: index });
+      profileBadges.push({ index, format: badge.format, name: badge.name, issuer: badge.issuer, skills: mapped });
+    }
+
+    const unmatchedInput: string[] = [];
+    for (const input of inputs) {
+      const found = await this.mapText(input);
+      if (found.length === 0) unmatchedInput.push(input);
+      for (const s of found) add(s, { input });
+    }
+    return { skills: [...bySkill.values()], badges: profileBadges, unmatchedInput };
+  }
+
+  private async mapBadge(badge: BadgeDescription): Promise<MappedBadgeSkill[]> {
+    if (badge.skillHints.length === 0) {
+      const text = [badge.name, badge.description, badge.criteria].filter(Boolean).join('\n');
+      const extracted = await this.extraction.extract(text);
+      return extracted.map((s) => ({ text: s.spans[0]?.text ?? s.label, source: 'extracted' as const, skillId: s.skillId, label: s.label, how: 'extractor' as const }));
+    }
+    const out: MappedBadgeSkill[] = [];
+    for (const hint of badge.skillHints) out.push(...(await this.mapHint(hint)));
+    return out;
+  }
+
+  private async mapHint(hint: SkillHint): Promise<MappedBadgeSkill[]> {
+    if (hint.escoUri) {
+      const s = await this.skills.resolve(hint.escoUri);
+      if (s) return [{ text: hint.text, source: hint.source, skillId: s.id, label: s.label, how: 'esco-uri' }];
+    }
+    const exact = await this.skills.resolve(hint.text);
+    if (exact) return [{ text: hint.text, source: hint.source, skillId: exact.id, label: exact.label, how: 'label-or-alias' }];
+    const extracted = await this.extraction.extract(hint.text);
+    if (extracted.length > 0) {
+      return extracted.map((s) => ({ text: hint.text, source: hint.source, skillId: s.skillId, label: s.label, how: 'extractor' as const }));
+    }
+    return [{ text: hint.text, source: hint.source, skillId: null, label: null, how: null, unmapped: true }];
+  }
+
+  /** A free-text skill: an id, ESCO URI, label or alias first; otherwise whatever the extractor finds in it. */
+  private async mapText(input: string): Promise<SkillSummary[]> {
+    const exact = await this.skills.resolve(input);
+    if (exact) return [exact];
+    const extracted = await this.extraction.extract(input);
+    return extracted.map((s) => ({ id: s.skillId, label: s.label, type: '', escoUri: null }));
+  }
+}
