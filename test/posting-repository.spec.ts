@@ -1,0 +1,68 @@
+import { PostingRepository } from '../src/ingestion/posting.repository.js';
+import type { NormalizedPosting } from '../src/ingestion/posting.types.js';
+import { TestDatabase } from './support/test-database.js';
+
+const db = new TestDatabase('posting_repo');
+let repo: PostingRepository;
+
+const posting = (over: Partial<NormalizedPosting> = {}): NormalizedPosting => ({
+  sourceKey: 'greenhouse:acme',
+  sourceKind: 'greenhouse',
+  externalId: '101',
+  title: 'Data Analyst',
+  company: 'Acme',
+  location: { raw: 'New York, NY', city: 'New York', region: 'New York', regionCode: 'US-NY', countryCode: 'US', remote: false },
+  postedAt: '2026-08-01T00:00:00.000Z',
+  postedPrecision: 'day',
+  url: 'https://boards.greenhouse.io/acme/jobs/101',
+  descriptionText: null,
+  language: 'en',
+  employmentType: null,
+  salary: null,
+  ...over,
+});
+
+beforeAll(async () => {
+  repo = new PostingRepository(await db.open());
+});
+afterAll(() => db.close());
+
+describe('PostingRepository.upsert', () => {
+  it('inserts once, then reports the same posting as unchanged', async () => {
+    const first = await repo.upsert([posting()]);
+    expect([first.inserted, first.updated, first.unchanged, first.changedIds.length]).toEqual([1, 0, 0, 1]);
+    const again = await repo.upsert([posting()]);
+    expect([again.inserted, again.updated, again.unchanged, again.changedIds]).toEqual([0, 0, 1, []]);
+    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM posting`);
+    expect(count).toBe(1);
+  });
+
+  it('keeps one row for a key repeated within a batch (the last one wins)', async () => {
+    const r = await repo.upsert([posting({ externalId: '202', title: 'A' }), posting({ externalId: '202', title: 'B' })]);
+    expect(r.inserted).toBe(1);
+    const [row] = await db.dataSource.query(`SELECT title FROM posting WHERE external_id = '202'`);
+    expect(row.title).toBe('B');
+  });
+
+  it('adds a description from a fuller copy and never erases it with a title-only copy', async () => {
+    const withText = await repo.upsert([posting({ descriptionText: 'Python & SQL\nTerraform' })]);
+    expect([withText.updated, withText.changedIds.length]).toEqual([1, 1]);
+    const titleOnly = await repo.upsert([posting({ descriptionText: null })]);
+    expect([titleOnly.updated, titleOnly.unchanged]).toEqual([0, 1]);
+    const [row] = await db.dataSource.query(`SELECT description, has_description FROM posting WHERE external_id = '101'`);
+    expect(row).toEqual({ description: 'Python & SQL\nTerraform', has_description: true });
+  });
+
+  it('reopens a closed posting that appears again', async () => {
+    await db.dataSource.query(`UPDATE posting SET status = 'closed', closed_at = now() WHERE external_id = '101'`);
+    const r = await repo.upsert([posting({ descriptionText: null })]);
+    expect([r.updated, r.changedIds.length]).toEqual([1, 1]);
+    const [row] = await db.dataSource.query(`SELECT status, closed_at FROM posting WHERE external_id = '101'`);
+    expect(row).toEqual({ status: 'open', closed_at: null });
+  });
+
+  it('registers the origin board as a source', async () => {
+    const sources = await db.dataSource.query(`SELECT id, kind FROM source ORDER BY id`);
+    expect(sources).toEqual([{ id: 'greenhouse:acme', kind: 'greenhouse' }]);
+  });
+});
