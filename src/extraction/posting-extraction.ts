@@ -3,8 +3,9 @@ import type { SkillExtractor } from './extractor.js';
 import type { PostingSkills, PostingText, StoredSpan } from './posting-skill.repository.js';
 
 /**
- * Extracts a stored posting's skills from its title and its description text. Spans say which field they index;
- * a skill found in both keeps every span, the description's requirement, and the higher confidence.
+ * Extracts a stored posting's skills from its description text, or from its title when it has no description
+ * (a title names the occupation more than skills, so it only stands in when nothing else is there).
+ * Spans say which field they index.
  */
 export function extractPosting(extractor: SkillExtractor, posting: PostingText, minConfidence: number): PostingSkills {
   const bySkill = new Map<string, ExtractedSkill & { spans: StoredSpan[] }>();
@@ -23,7 +24,6 @@ export function extractPosting(extractor: SkillExtractor, posting: PostingText, 
     }
   };
   if (posting.description) add(extractor.extract(posting.description, { minConfidence }), 'description');
-  // Titles carry no requirement language: whatever a title names is what the job is about.
-  add(extractor.extract(posting.title, { minConfidence }).map((s) => ({ ...s, requirement: null })), 'title');
+  else add(extractor.extract(posting.title, { minConfidence }).map((s) => ({ ...s, requirement: null })), 'title');
   return { postingId: posting.id, contentHash: posting.contentHash, skills: [...bySkill.values()] };
 }

@@ -57,7 +57,7 @@ export class ProblemFilter implements ExceptionFilter {
         status,
         detail: messages.length ? messages.join('; ') : typeof message === 'string' ? message : exception.message,
         instance: request.originalUrl,
-        ...(messages.length ? { errors: messages.map((m) => ({ pointer: pointerOf(m), detail: m })) } : {}),
+        ...(messages.length ? { errors: groupByPointer(messages) } : {}),
       };
     }
     const correlationId = randomUUID();
@@ -68,6 +68,13 @@ export class ProblemFilter implements ExceptionFilter {
 
 function titleCase(constant: string): string {
   return constant.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+}
+
+/** One error per field, its messages joined. */
+function groupByPointer(messages: string[]): ProblemFieldError[] {
+  const byPointer = new Map<string, string[]>();
+  for (const m of messages) byPointer.set(pointerOf(m), [...(byPointer.get(pointerOf(m)) ?? []), m]);
+  return [...byPointer].map(([pointer, details]) => ({ pointer, detail: details.join('; ') }));
 }
 
 /** class-validator messages start with the property path ("limit must not be greater than 100"; "badges.1 ..."). */
