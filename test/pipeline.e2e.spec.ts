@@ -56,6 +56,20 @@ const GREENHOUSE_BOARD = {
       content: '&lt;p&gt;You will build services in JavaScript, deployed on Kubernetes, with data in PostgreSQL.&lt;/p&gt;',
     },
     {
+      id: 4242004,
+      internal_job_id: 3900004,
+      requisition_id: 'R-1002',
+      metadata: null,
+      data_compliance: [],
+      title: 'Full-Stack Engineer',
+      updated_at: '2026-08-25T10:00:00-04:00',
+      first_published: '2026-08-25T09:00:00-04:00',
+      absolute_url: 'https://boards.greenhouse.io/skillpulsetest/jobs/4242004',
+      location: { name: 'Remote' },
+      company_name: 'Skillpulse Test Co',
+      content: '&lt;p&gt;Reposted: services in JavaScript on Kubernetes, data in PostgreSQL.&lt;/p&gt;',
+    },
+    {
       id: 4242003,
       internal_job_id: 3900003,
       requisition_id: 'R-1003',
@@ -69,7 +83,7 @@ const GREENHOUSE_BOARD = {
       company_name: 'Skillpulse Test Co',
     },
   ],
-  meta: { total: 3 },
+  meta: { total: 4 },
 };
 
 const CREDLY_BADGE = {
@@ -186,6 +200,8 @@ describe('POST /v1/matches', () => {
     const res = await http().post('/v1/matches').send({ badges: [CREDLY_BADGE], limit: 50 }).expect(200);
     const hit = res.body.results.find((r: { posting: { title: string } }) => r.posting.title === 'Full-Stack Engineer');
     expect(hit).toBeDefined();
+    // The repost of the same opening is shown once.
+    expect(res.body.results.filter((r: { posting: { title: string } }) => r.posting.title === 'Full-Stack Engineer')).toHaveLength(1);
     expect(hit.matched.map((m: { label: string }) => m.label).sort()).toEqual(['JavaScript', 'Kubernetes', 'PostgreSQL']);
     for (const m of hit.matched) expect(m.from).toEqual({ badge: 0 });
     expect(hit.score).toBeGreaterThan(0);
@@ -239,7 +255,7 @@ describe('skills, meta and health', () => {
 
   it('counts what is loaded', async () => {
     const res = await http().get('/v1/meta').expect(200);
-    expect(res.body.postings).toEqual({ open: 16, closed: 0, titleOnly: 2 });
+    expect(res.body.postings).toEqual({ open: 17, closed: 0, titleOnly: 2 });
     expect(res.body.awaitingExtraction).toBe(0);
     expect(res.body.postingSkills).toBeGreaterThan(50);
     expect(res.body.skills).toBeGreaterThan(100);

@@ -80,13 +80,23 @@ export class MatchService {
     }
     const scored = [...byPosting].map(([postingId, skills]) => ({ postingId, ...scorePosting(skills, profileMap, related, (id) => weights.get(id) ?? 1) }));
     scored.sort((a, b) => b.score - a.score || Number(b.postingId) - Number(a.postingId));
-    const top = scored.filter((s) => s.score > 0).slice(0, limit);
+    const ranked = scored.filter((s) => s.score > 0);
 
     const postings: Array<Record<string, unknown>> = await this.db.query(
       `SELECT id::text AS id, title, company, location_raw, url, posted_at FROM posting WHERE id = ANY($1::bigint[])`,
-      [top.map((t) => t.postingId)],
+      [ranked.slice(0, limit * 4).map((t) => t.postingId)],
     );
     const postingById = new Map(postings.map((p) => [p.id as string, p]));
+    // The same opening reposted (monthly HN threads, several boards) is shown once: the best-scoring, newest copy.
+    const seen = new Set<string>();
+    const top = ranked.filter((t) => {
+      const p = postingById.get(t.postingId);
+      if (!p) return false;
+      const key = `${String(p.title).trim().toLowerCase()}\u0000${String(p.company ?? '').trim().toLowerCase()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }).slice(0, limit);
     const results = top.map((t) => {
       const p = postingById.get(t.postingId)!;
       return {
