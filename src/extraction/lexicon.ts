@@ -1,0 +1,157 @@
+/**
+ * Word lists behind the extractor's policies. Entries are written as plain words and stored as normalised keys
+ * (see `normalizeToken`), so "requirements" in text meets "requirement" here.
+ */
+import { normalizeToken } from './normalize.js';
+
+function keys(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map(normalizeToken));
+}
+
+function phrases(list: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  return list.map((p) => p.map(normalizeToken));
+}
+
+/**
+ * Function words and very generic single words. A single-token alias whose key is listed never compiles
+ * (unless the taxonomy marks it case-sensitive, e.g. "IT"), because it would fire on almost every posting.
+ */
+export const STOP_WORDS: ReadonlySet<string> = keys([
+  'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'if', 'then', 'else', 'of', 'in', 'on', 'at', 'to', 'for', 'from',
+  'by', 'with', 'without', 'within', 'into', 'onto', 'over', 'under', 'about', 'above', 'below', 'up', 'down',
+  'out', 'off', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'done',
+  'have', 'has', 'had', 'having', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must',
+  'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'which', 'who', 'whom', 'whose',
+  'when', 'where', 'why', 'how', 'all', 'any', 'both', 'each', 'few', 'more', 'most', 'other', 'some', 'such',
+  'no', 'not', 'only', 'own', 'same', 'so', 'than', 'too', 'very', 'just', 'also', 'we', 'you', 'your', 'our',
+  'they', 'them', 'their', 'he', 'she', 'his', 'her', 'i', 'me', 'my', 'us', 'one', 'two', 'new', 'use', 'using',
+  'work', 'working', 'job', 'role', 'team', 'year', 'experience', 'skill', 'ability', 'knowledge', 'good',
+  'strong', 'excellent', 'well', 'other', 'etc', 'e.g', 'i.e', 'via', 'per', 'plus', 'including', 'include',
+  'like', 'make', 'take', 'get', 'give', 'go', 'see', 'set', 'run', 'time', 'day', 'way', 'part', 'level',
+]);
+
+/**
+ * Everyday words that ESCO uses as single-word alternative labels ("equipment", "design", "report", "term") or
+ * O*NET as product names ("Analyze"). A single-word ESCO alias with one of these keys never compiles; a
+ * single-word O*NET/curated alias with one becomes ambiguous (needs corroborating context).
+ */
+export const COMMON_WORDS: ReadonlySet<string> = keys([
+  'ability', 'access', 'account', 'action', 'activity', 'advice', 'analysis', 'analyze', 'answer', 'area', 'art',
+  'assist', 'attention', 'balance', 'base', 'brand', 'budget', 'build', 'business', 'care', 'case', 'change',
+  'check', 'class', 'client', 'code', 'community', 'company', 'computer', 'condition', 'contact', 'content',
+  'control', 'coordination', 'cost', 'course', 'create', 'current', 'customer', 'data', 'deal', 'decision',
+  'delivery', 'design', 'detail', 'development', 'diet', 'direction', 'discipline', 'document', 'drive',
+  'education', 'effect', 'energy', 'environment', 'equipment', 'event', 'evidence', 'example', 'experience',
+  'fact', 'field', 'file', 'finance', 'financial', 'focus', 'form', 'function', 'goal', 'ground', 'group',
+  'growth', 'guide', 'health', 'hearing', 'help', 'history', 'home', 'idea', 'image', 'impact', 'industry',
+  'information', 'interest', 'issue', 'item', 'key', 'land', 'language', 'law', 'lead', 'learning', 'life',
+  'light', 'line', 'list', 'load', 'local', 'lock', 'machine', 'maintain', 'management', 'manager', 'map',
+  'market', 'material', 'matter', 'measure', 'media', 'meeting', 'member', 'method', 'model', 'money',
+  'monitor', 'move', 'music', 'nature', 'need', 'network', 'note', 'number', 'object', 'office', 'order',
+  'organization', 'organisation', 'outcome', 'owner', 'page', 'paper', 'party', 'patient', 'pay', 'people',
+  'performance', 'period', 'person', 'picture', 'place', 'plan', 'planning', 'plant', 'point', 'policy',
+  'position', 'power', 'practice', 'pressure', 'price', 'problem', 'procedure', 'process', 'product',
+  'production', 'program', 'programme', 'progress', 'project', 'property', 'provide', 'public', 'purpose',
+  'quality', 'question', 'range', 'rate', 'reach', 'record', 'relation', 'report', 'reporting', 'request',
+  'research', 'resistance', 'resource', 'response', 'result', 'review', 'right', 'risk', 'room', 'rule',
+  'safety', 'sale', 'scale', 'school', 'science', 'screen', 'security', 'sense', 'service', 'share', 'show',
+  'side', 'sign', 'site', 'size', 'software', 'solution', 'sound', 'source', 'space', 'staff', 'standard',
+  'start', 'state', 'step', 'stock', 'store', 'story', 'strategy', 'strength', 'structure', 'student', 'study',
+  'style', 'subject', 'success', 'supply', 'support', 'surface', 'system', 'table', 'task', 'technology', 'term',
+  'test', 'thing', 'tool', 'training', 'travel', 'treatment', 'trust', 'type', 'unit', 'user', 'value', 'view',
+  'voice', 'water', 'web', 'weight', 'word', 'world', 'write', 'writing',
+]);
+
+/** Words an alias may not start or end with ("and procedures", "use of"): such labels are fragments. */
+export const DANGLING_WORDS: ReadonlySet<string> = keys([
+  'and', 'or', 'of', 'to', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'the', 'a', 'an', 'as', 'into',
+]);
+
+/**
+ * Ordinary English words that are also tool or language names. A single-token alias with one of these keys
+ * is treated as ambiguous even when the taxonomy did not flag it (the taxonomy flag still wins when true).
+ */
+export const DEFAULT_AMBIGUOUS: ReadonlySet<string> = keys([
+  'go', 'r', 'c', 'd', 'swift', 'spark', 'excel', 'react', 'rails', 'slack', 'rust', 'ruby', 'express', 'flask',
+  'chef', 'puppet', 'less', 'sass', 'ember', 'backbone', 'meteor', 'jest', 'mocha', 'chai', 'jasmine', 'karma',
+  'gulp', 'grunt', 'elm', 'julia', 'crystal', 'dart', 'scheme', 'pig', 'hive', 'storm', 'beam', 'spring', 'play',
+  'vault', 'consul', 'nomad', 'salt', 'maven', 'ant', 'make', 'bamboo', 'confluence', 'notion', 'word', 'access',
+  'outlook', 'teams', 'project', 'keynote', 'pages', 'numbers', 'bridge', 'animate', 'shell', 'fish', 'arrow',
+  'prism', 'lens', 'office', 'windows', 'mercury', 'sage', 'box', 'zoom', 'meet', 'forms', 'sheets', 'docs',
+  'drive', 'stream', 'flow', 'delta', 'glue', 'lambda', 'athena', 'aurora', 'elastic', 'circle', 'sentry',
+  'segment', 'amplitude', 'heap', 'square', 'ghost', 'next', 'relay', 'apollo', 'polymer', 'knockout', 'phoenix',
+  'pyramid', 'bottle', 'tornado', 'celery', 'maple', 'rhino', 'unity', 'cocoa', 'metal', 'sketch', 'framer',
+  'linear', 'signal', 'monday', 'mural', 'coda', 'basecamp', 'dash', 'bootstrap', 'foundation', 'material',
+  'chrome', 'edge', 'safari', 'opera', 'firefox', 'vim', 'atom', 'brackets', 'eclipse', 'net', 'core', 'hack',
+]);
+
+/** Negation cues: a clause containing one of these (outside the exceptions below) rules its skills out. */
+export const NEGATION_WORDS: ReadonlySet<string> = keys([
+  'no', 'not', 'without', 'never', 'neither', 'nor', 'none', 'cannot', 'unnecessary', 'nonessential',
+]);
+
+/** Cue followed by one of these is not a negation: "not only", "not limited to", "no later than", "no matter". */
+export const NEGATION_EXCEPTIONS_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['not', new Set(['only', 'just', 'limited', 'least', 'merely', 'simply', 'always', 'exclusively', 'necessarily'])],
+  ['no', new Set(['later', 'matter', 'less', 'more', 'longer', 'doubt', 'exception', 'problem'])],
+  ['without', new Set(['compromising', 'sacrificing', 'losing', 'limitation'])],
+  ["n't", new Set(['only', 'just'])],
+]);
+
+/** Cue preceded by one of these is not a negation: "whether or not", "if not". */
+export const NEGATION_EXCEPTIONS_BEFORE: ReadonlySet<string> = keys(['whether', 'if', 'or']);
+
+/** Words that end a clause for negation and requirement scope, besides , ; : ( ) and sentence ends. */
+export const CLAUSE_BREAK_WORDS: ReadonlySet<string> = keys(['but', 'however', 'although', 'whereas', 'though']);
+
+/** Phrases (as key sequences) marking a requirement as required. */
+export const REQUIRED_CUES: readonly (readonly string[])[] = phrases([
+  ['must', 'have'], ['must'], ['required'], ['requirement'], ['require'], ['requires'], ['mandatory'],
+  ['minimum', 'qualification'], ['basic', 'qualification'], ['required', 'qualification'], ['you', 'have'],
+  ['you', 'need'], ["you'll", 'need'], ['you', 'will', 'need'], ['need', 'to', 'have'], ['essential', 'skill'],
+  ['essential', 'requirement'], ['prerequisite'], ['what', 'you', 'bring'],
+]);
+
+/** Phrases (as key sequences) marking a requirement as preferred. */
+export const PREFERRED_CUES: readonly (readonly string[])[] = phrases([
+  ['nice', 'to', 'have'], ['good', 'to', 'have'], ['a', 'plus'], ['big', 'plus'], ['huge', 'plus'], ['preferred'],
+  ['preferably'], ['bonus'], ['desirable'], ['desired'], ['ideally'], ['advantage'], ['advantageous'],
+  ['beneficial'], ['optional'], ['would', 'be', 'great'], ['preferred', 'qualification'],
+]);
+
+/** Short lines made of these words are section headings that end a requirement section. */
+export const HEADING_WORDS: ReadonlySet<string> = keys([
+  'responsibility', 'duty', 'about', 'benefit', 'offer', 'perk', 'compensation', 'salary', 'overview',
+  'summary', 'description', 'role', 'position', 'company', 'culture', 'apply', 'application', 'process',
+  'location', 'schedule', 'pay', 'why', 'who', 'mission',
+]);
+
+/** Preceding words that corroborate an ambiguous tool name ("in Go", "using Excel", "of R"). */
+export const CONTEXT_PREPOSITIONS: ReadonlySet<string> = keys([
+  'in', 'with', 'using', 'use', 'uses', 'used', 'of', 'via', 'on', 'learn', 'know', 'knows', 'written',
+  'built', 'programming', 'coding', 'develop', 'developing', 'proficient', 'proficiency', 'expertise',
+  'experienced', 'familiar', 'familiarity', 'fluent', 'fluency',
+]);
+
+/** Head words that make "<head> in/with/of X" a strong corroboration ("experience in Go", "knowledge of R"). */
+export const CONTEXT_HEADS: ReadonlySet<string> = keys([
+  'experience', 'experienced', 'proficiency', 'proficient', 'expertise', 'expert', 'skilled', 'skill', 'fluent',
+  'fluency', 'knowledge', 'familiarity', 'familiar', 'background', 'written', 'programming', 'coding',
+  'develop', 'developing', 'development', 'developer', 'engineer', 'comfortable', 'competency', 'competence',
+  'on', 'work', 'working', 'worked', 'built', 'build', 'building',
+]);
+
+/** Words after a number that show it is not a version ("Go 2 years" is not "Go 2"). */
+export const NON_VERSION_UNITS: ReadonlySet<string> = keys([
+  'year', 'yr', 'month', 'week', 'day', 'hour', 'time', 'people', 'person', 'team', 'member', 'k', 'm', '%', '+',
+]);
+
+/**
+ * Protected characteristics listed by equal-opportunity boilerplate ("without regard to race, color, religion,
+ * sex, pregnancy, genetic information ..."). A sentence naming three or more is boilerplate: its mentions
+ * ("pregnancy", "genetics") are not skills the job asks for.
+ */
+export const EEO_WORDS: ReadonlySet<string> = keys([
+  'race', 'color', 'colour', 'religion', 'religious', 'sex', 'gender', 'national', 'disability', 'disabled',
+  'veteran', 'pregnancy', 'genetic', 'ancestry', 'marital', 'orientation', 'creed', 'citizenship', 'ethnicity',
+]);

@@ -1,0 +1,92 @@
+/**
+ * Regions of posting text where skill names must not be read: URLs, e-mail addresses and file paths
+ * ("jobs@python.org", "https://example.com/react/docs", "/usr/local/bin/python", "src/react/index.tsx").
+ *
+ * Bare domains are masked only when they carry a path ("example.com/jobs") or a "www." prefix, because
+ * product names look like domains ("ASP.NET", "Socket.IO", "Salesforce.com", "Node.js").
+ */
+
+export interface MaskedRange {
+  /** UTF-16 offsets, start inclusive, end exclusive. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Patterns, applied only to whitespace-delimited chunks that contain "@", "/", "\\" or "www." (few per posting),
+ * which keeps masking cheap on long texts.
+ */
+const PATTERNS: readonly RegExp[] = [
+  // Scheme URLs and www. hosts, up to a closing bracket/quote.
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^<>"'()\]]+/giu,
+  // E-mail addresses.
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
+  // Bare domain with a path: "example.com/careers". Lower-case common TLDs only, so "ASP.NET/C#" and
+  // "Node.js/React" are not domains.
+  /\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|io|dev|ai|co|edu|gov|uk|de|fr|eu|us|ca|au|app|me|info|jobs)\/[^<>"'()\]]*/gu,
+  // Absolute or home-relative paths with at least two segments: "/usr/bin/python", "~/src/app".
+  /(?<![\p{L}\p{N}/.])(?:~?\/[\p{L}\p{N}._-]+){2,}\/?/gu,
+  // Windows paths: "C:\\Users\\x".
+  /\b[A-Za-z]:\\(?:[^\\]+\\)*[^\\]*/gu,
+  // Relative paths ending in a file name: "./run.sh", or lower-case with two or more directories
+  // ("src/react/index.tsx"); "Python/Java/Node.js" is a list, not a path.
+  /(?:\.{1,2}\/(?:[\w-]+\/)*|\b(?:[a-z0-9_-]+\/){2,})[\w-]+\.[a-z0-9]{1,5}\b/gu,
+];
+
+const TRIGGERS = /[@/\\]|www\./giu;
+const SPACE = /\s/u;
+
+/** Trailing characters that belong to the surrounding sentence, not to the URL/path. */
+const TRAILING = /[.,;:!?]+$/;
+
+function maskChunk(chunk: string, offset: number, found: MaskedRange[]): void {
+  for (const pattern of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(chunk); m !== null; m = pattern.exec(chunk)) {
+      const trimmed = m[0].replace(TRAILING, '');
+      if (trimmed.length > 0) found.push({ start: offset + m.index, end: offset + m.index + trimmed.length });
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+  }
+}
+
+/** Masked regions of `text`, sorted by start and merged where they overlap. */
+export function findMaskedRanges(text: string): MaskedRange[] {
+  const found: MaskedRange[] = [];
+  let chunkEnd = -1;
+  TRIGGERS.lastIndex = 0;
+  for (let t = TRIGGERS.exec(text); t !== null; t = TRIGGERS.exec(text)) {
+    if (t.index < chunkEnd) continue;
+    let a = t.index;
+    while (a > 0 && !SPACE.test(text[a - 1])) a--;
+    let b = t.index;
+    while (b < text.length && !SPACE.test(text[b])) b++;
+    maskChunk(text.slice(a, b), a, found);
+    chunkEnd = b;
+    TRIGGERS.lastIndex = b;
+  }
+  if (found.length <= 1) return found;
+  found.sort((a, b) => a.start - b.start);
+  const merged: MaskedRange[] = [found[0]];
+  for (let i = 1; i < found.length; i++) {
+    const last = merged[merged.length - 1];
+    const r = found[i];
+    if (r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push(r);
+  }
+  return merged;
+}
+
+/** True when [start, end) overlaps any range (ranges sorted by start, non-overlapping). */
+export function overlapsMasked(ranges: readonly MaskedRange[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (r.end <= start) lo = mid + 1;
+    else if (r.start >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}

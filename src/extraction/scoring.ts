@@ -1,0 +1,116 @@
+/**
+ * Confidence of one mention, and the context check for ambiguous aliases.
+ *
+ * Base confidence by alias kind: curated 0.90, preferred 0.85, alt 0.80, onet_example 0.80, hidden 0.60;
+ * +0.05 for a multi-word alias, +0.05 for a symbol/digit-bearing alias ("C++", "HTML5");
+ * -0.20 for a single plain lower-case ESCO word ("communication": common English, often not a skill claim);
+ * -0.30 more when that word is a loose synonym sharing no stem with the label ("data" for "statistics");
+ * -0.15 when the same key names 3 or more different skills (the key alone does not say which).
+ *
+ * Ambiguous aliases ("Go", "R", "React", "Excel") replace the base by the strength of their corroboration:
+ * strong 0.80 (version number after, "experience in X", "knowledge of X"), medium 0.70 (a preposition or
+ * verb before: "in X", "with X", "using X", "of X"), weak 0.60 (a non-ambiguous technology named in the
+ * same sentence; together with a medium cue it makes strong), none 0.30 (below the default threshold 0.5);
+ * hidden labels -0.10.
+ *
+ * The skill's confidence (in extractor.ts) is its best mention +0.05 per further mention, at most +0.10.
+ */
+import type { CompiledAlias } from './alias-index.js';
+import type { TextStructure } from './context.js';
+import { CONTEXT_HEADS, CONTEXT_PREPOSITIONS, NON_VERSION_UNITS } from './lexicon.js';
+import type { Token } from './tokenizer.js';
+
+const KIND_BASE: Record<CompiledAlias['kind'], number> = { curated: 0.9, preferred: 0.85, alt: 0.8, onet_example: 0.8, hidden: 0.6 };
+const STRENGTH_SCORE = { strong: 0.8, medium: 0.7, weak: 0.6, none: 0.3 } as const;
+const VERSION = /^v?\d+(?:\.\d+)*$/i;
+
+export type Strength = keyof typeof STRENGTH_SCORE;
+
+export interface Corroboration {
+  strength: Strength;
+  /** Human-readable evidence, e.g. `"in Go"`, `version "1.22"`, `"TypeScript" nearby`. */
+  evidence: string;
+}
+
+/** Confidence of a non-ambiguous alias mention. */
+export function aliasConfidence(a: CompiledAlias): number {
+  let c = KIND_BASE[a.kind];
+  if (a.words >= 2) c += 0.05;
+  if (a.symbolic) c += 0.05;
+  if (a.generic) c -= 0.2;
+  if (a.loose) c -= 0.3;
+  if (a.sharedBy >= 3) c -= 0.15;
+  return c;
+}
+
+/** Confidence of an ambiguous alias mention with the given corroboration. */
+export function ambiguousConfidence(a: CompiledAlias, c: Corroboration): number {
+  return STRENGTH_SCORE[c.strength] - (a.kind === 'hidden' ? 0.1 : 0);
+}
+
+/** Human-readable reason for a mention. */
+export function describe(a: CompiledAlias, c: Corroboration | null): string {
+  if (c !== null && a.ambiguous) {
+    return c.strength === 'none' ? `ambiguous "${a.surface}" without corroboration` : `ambiguous "${a.surface}" corroborated by ${c.evidence}`;
+  }
+  const notes: string[] = [a.kind];
+  if (a.generic) notes.push(a.loose ? 'loose single-word synonym' : 'single word');
+  if (a.sharedBy >= 3) notes.push(`key shared by ${a.sharedBy} skills`);
+  return `alias "${a.surface}" (${notes.join(', ')})`;
+}
+
+export interface CorroborationInput {
+  text: string;
+  tokens: readonly Token[];
+  keys: readonly string[];
+  structure: TextStructure;
+}
+
+function sameSentence(st: TextStructure, a: number, b: number): boolean {
+  return st.sentence[a] === st.sentence[b];
+}
+
+/**
+ * Context evidence for an ambiguous mention at tokens [start, end), excluding the neighbour rule (see
+ * `neighbourEvidence`). Returns the strongest of: version number after, "<head> <prep> X", "<prep> X".
+ */
+export function localEvidence(input: CorroborationInput, start: number, end: number): Corroboration {
+  const { text, tokens, keys, structure: st } = input;
+  if (end < tokens.length && tokens[end].word && sameSentence(st, start, end) && VERSION.test(tokens[end].text)) {
+    const after = end + 1 < tokens.length ? keys[end + 1] : '';
+    if (!NON_VERSION_UNITS.has(after)) return { strength: 'strong', evidence: `version "${tokens[end].text}"` };
+  }
+  const p = start - 1;
+  if (p >= 0 && tokens[p].word && sameSentence(st, p, start) && CONTEXT_PREPOSITIONS.has(keys[p])) {
+    const h = p - 1;
+    const strong = h >= 0 && tokens[h].word && sameSentence(st, h, p) && CONTEXT_HEADS.has(keys[h]);
+    const from = strong ? tokens[h].start : tokens[p].start;
+    return { strength: strong ? 'strong' : 'medium', evidence: `"${text.slice(from, tokens[end - 1].end)}"` };
+  }
+  return { strength: 'none', evidence: '' };
+}
+
+/**
+ * Local evidence plus a neighbour: a neighbour alone is weak; local evidence backed by a neighbour goes up one
+ * level (medium -> strong), since the two are independent.
+ */
+export function combine(local: Corroboration, neighbour: Corroboration): Corroboration {
+  if (local.strength === 'none') return neighbour;
+  const strength: Strength = local.strength === 'medium' ? 'strong' : local.strength;
+  return { strength, evidence: `${local.evidence}, ${neighbour.evidence}` };
+}
+
+/**
+ * Neighbour rule: a weak corroboration when another accepted, non-negated technology mention sits in the
+ * same sentence. `neighbours` are [start token, source text] of such mentions.
+ */
+export function neighbourEvidence(
+  st: TextStructure, start: number, neighbours: readonly { start: number; text: string }[],
+): Corroboration | null {
+  let best: { start: number; text: string } | null = null;
+  for (const nb of neighbours) {
+    if (nb.start === start || st.sentence[nb.start] !== st.sentence[start]) continue;
+    if (best === null || Math.abs(nb.start - start) < Math.abs(best.start - start)) best = nb;
+  }
+  return best === null ? null : { strength: 'weak', evidence: `"${best.text}" nearby` };
+}
