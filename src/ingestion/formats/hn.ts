@@ -18,6 +18,22 @@ function headerOf(plain: string): HnHeader {
   return header.title ? header : { ...header, title: roleFromBody(rest) };
 }
 
+/** Title of a posting whose header and first lines name no role: the opening is kept, its role marked as unknown. */
+export const ROLE_NOT_STATED = 'Role not stated';
+/** Below this many characters, a comment without a role is a reply in the thread, not a job posting. */
+const MIN_POSTING_CHARS = 300;
+
+/**
+ * The title to store, or the reason the comment is not a posting: a comment that names a company in a header
+ * ("Company | Location | Full-time") and has a posting's length is kept with the title "Role not stated";
+ * short comments without a role (replies such as "What about europe") are rejected.
+ */
+function titleOrReason(header: HnHeader, plain: string): { title: string } | { reason: string } {
+  if (header.title) return { title: header.title };
+  if (header.company && plain.length >= MIN_POSTING_CHARS) return { title: ROLE_NOT_STATED };
+  return { reason: 'not a job posting: no role and no company header (a reply in the thread)' };
+}
+
 /**
  * A YC "direct" job story (scraped YC job page): the page text holds "<Role> at <Company> | Y Combinator" and
  * "… • <location> Job type …"; the description starts at "About the role" (navigation boilerplate dropped).
@@ -41,7 +57,8 @@ function directHeader(text: string): { header: HnHeader; description: string } {
 /**
  * HN "Who is hiring?" raw items, 2026 pipeline files (SOURCES.md §3f): `{sources, jobs: [{id, source
  * ("who_is_hiring" | "direct"), by, time (Unix s), text (HN HTML)}]}`. Title, company and location come from the
- * comment's first line (see parseHnHeader); a comment whose header names no role is rejected ("no role in header").
+ * comment's first line (see parseHnHeader); a posting whose header names no role is kept as "Role not stated", and a
+ * short comment with neither role nor company header (a reply in the thread) is rejected.
  * sourceKey "hn:whoishiring", externalId the HN item id, postedAt = `time`. Throws when there is no `jobs` array.
  */
 export function* parseHn2026(text: string, filePath: string): Iterable<ParsedRecord> {
@@ -62,15 +79,16 @@ export function* parseHn2026(text: string, filePath: string): Iterable<ParsedRec
     const direct = job.source === 'direct';
     const plain = direct ? '' : htmlToText(html, { preserveNewlines: true });
     const { header, description } = direct ? directHeader(html) : { header: headerOf(plain), description: plain };
-    if (!header.title) {
-      yield reject(index, 'no role in header line', html.slice(0, 200));
+    const title = titleOrReason(header, description);
+    if ('reason' in title) {
+      yield reject(index, title.reason, html.slice(0, 200));
       continue;
     }
     yield postingOrReject(index, job, {
       sourceKey: SOURCE_KEY,
       sourceKind: 'hn',
       externalId: id,
-      title: header.title,
+      title: title.title,
       company: header.company,
       location: parseLocation(header.location, { remote: header.remote }),
       postedAt: toIsoUtc(job.time),
@@ -106,8 +124,9 @@ export function* parseHn2017(text: string, filePath: string): Iterable<ParsedRec
     }
     const plain = htmlToText(html, { preserveNewlines: true });
     const header = headerOf(plain);
-    if (!header.title) {
-      yield reject(index, 'no role in header line', html.slice(0, 200));
+    const title = titleOrReason(header, plain);
+    if ('reason' in title) {
+      yield reject(index, title.reason, html.slice(0, 200));
       continue;
     }
     const remote = header.remote ?? (item.remote === true ? true : null);
@@ -115,7 +134,7 @@ export function* parseHn2017(text: string, filePath: string): Iterable<ParsedRec
       sourceKey: SOURCE_KEY,
       sourceKind: 'hn',
       externalId: id,
-      title: header.title,
+      title: title.title,
       company: header.company,
       location: parseLocation(str(item.location) ?? header.location, { remote, countryCode: str(item.country) }),
       postedAt,
