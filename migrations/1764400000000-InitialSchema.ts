@@ -139,6 +139,7 @@ export class InitialSchema1764400000000 implements MigrationInterface {
         language text,
         employment_type text,
         salary jsonb,
+        source_updated_at timestamptz,
         content_hash text NOT NULL,
         extracted_hash text,
         extracted_at timestamptz,

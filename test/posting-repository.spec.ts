@@ -61,6 +61,19 @@ describe('PostingRepository.upsert', () => {
     expect(row).toEqual({ status: 'open', closed_at: null });
   });
 
+  it('keeps the copy the source changed last, whatever order the copies arrive in', async () => {
+    const newer = posting({ externalId: '303', title: 'Senior Jewellery Expert', sourceUpdatedAt: '2026-08-20T10:00:00.000Z' });
+    const older = posting({ externalId: '303', title: 'Jewellery Expert', descriptionText: 'Appraise rings.', sourceUpdatedAt: '2025-10-24T10:00:00.000Z' });
+    await repo.upsert([newer]);
+    const first = await repo.upsert([older]);
+    expect(first.updated).toBe(1); // the older copy brings the description the newer one lacks
+    const [row] = await db.dataSource.query(`SELECT title, description, source_updated_at FROM posting WHERE external_id = '303'`);
+    expect(row).toEqual({ title: 'Senior Jewellery Expert', description: 'Appraise rings.', source_updated_at: new Date('2026-08-20T10:00:00.000Z') });
+    // Both copies again, in either order: nothing changes any more.
+    expect((await repo.upsert([newer])).unchanged).toBe(1);
+    expect((await repo.upsert([older])).unchanged).toBe(1);
+  });
+
   it('registers the origin board as a source', async () => {
     const sources = await db.dataSource.query(`SELECT id, kind FROM source ORDER BY id`);
     expect(sources).toEqual([{ id: 'greenhouse:acme', kind: 'greenhouse' }]);

@@ -29,5 +29,13 @@ export function mergePosting(stored: NormalizedPosting | null, incoming: Normali
     language: pick(incoming.language, stored.language),
     employmentType: pick(incoming.employmentType, stored.employmentType),
     salary: incoming.salary ?? stored.salary,
+    sourceUpdatedAt: maxIso(incoming.sourceUpdatedAt ?? null, stored.sourceUpdatedAt ?? null),
   };
+}
+
+/** The later of two ISO 8601 UTC instants (string order is time order for that format); null when both are. */
+function maxIso(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
 }

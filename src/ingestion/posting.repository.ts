@@ -30,16 +30,18 @@ interface StoredRow {
   language: string | null;
   employment_type: string | null;
   salary: NormalizedPosting['salary'];
+  source_updated_at: Date | null;
   content_hash: string;
   status: 'open' | 'closed';
 }
 
 const COLUMNS = [
   'source_id', 'external_id', 'title', 'company', 'location_raw', 'city', 'region', 'region_code', 'country_code', 'remote',
-  'posted_at', 'posted_precision', 'url', 'description', 'has_description', 'language', 'employment_type', 'salary', 'content_hash',
+  'posted_at', 'posted_precision', 'url', 'description', 'has_description', 'language', 'employment_type', 'salary',
+  'source_updated_at', 'content_hash',
 ] as const;
 
-/** 19 parameters a row: 1,000 rows stay far below PostgreSQL's 65,535-parameter limit. */
+/** 20 parameters a row: 1,000 rows stay far below PostgreSQL's 65,535-parameter limit. */
 const MAX_ROWS_PER_STATEMENT = 1_000;
 
 /** Stores postings: one row per (source, external id), merged and content-hashed; never duplicates on a rerun. */
@@ -83,7 +85,10 @@ export class PostingRepository {
     const tuples: string[] = [];
     for (const incoming of unique) {
       const row = storedByKey.get(`${incoming.sourceKey}\u0000${incoming.externalId}`) ?? null;
-      const merged = mergePosting(row ? toPosting(row) : null, incoming);
+      const stored = row ? toPosting(row) : null;
+      // A copy the source changed earlier than the stored one only fills gaps; it never rolls newer fields back.
+      const stale = Boolean(stored?.sourceUpdatedAt && incoming.sourceUpdatedAt && incoming.sourceUpdatedAt < stored.sourceUpdatedAt);
+      const merged = stale ? mergePosting(incoming, stored!) : mergePosting(stored, incoming);
       const hash = contentHash(merged);
       if (!row) inserted += 1;
       else if (row.content_hash !== hash || row.status === 'closed') updated += 1;
@@ -92,7 +97,7 @@ export class PostingRepository {
         merged.sourceKey, merged.externalId, merged.title, merged.company, merged.location.raw, merged.location.city,
         merged.location.region, merged.location.regionCode, merged.location.countryCode, merged.location.remote,
         merged.postedAt, merged.postedPrecision, merged.url, merged.descriptionText, Boolean(merged.descriptionText),
-        merged.language, merged.employmentType, merged.salary ? JSON.stringify(merged.salary) : null, hash,
+        merged.language, merged.employmentType, merged.salary ? JSON.stringify(merged.salary) : null, merged.sourceUpdatedAt ?? null, hash,
       ];
       const base = params.length;
       params.push(...values);
@@ -133,5 +138,6 @@ function toPosting(r: StoredRow): NormalizedPosting {
     language: r.language,
     employmentType: r.employment_type,
     salary: r.salary,
+    sourceUpdatedAt: r.source_updated_at ? r.source_updated_at.toISOString() : null,
   };
 }

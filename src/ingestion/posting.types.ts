@@ -49,6 +49,11 @@ export interface NormalizedPosting {
   /** e.g. "full-time", "part-time", "contract", "internship", "temporary", or null. */
   employmentType: string | null;
   salary: PostingSalary | null;
+  /**
+   * When the source last changed the posting (ISO 8601 UTC), where it says (Greenhouse `updated_at`). Of two copies
+   * of the same posting, the one the source changed later wins; absent on most formats.
+   */
+  sourceUpdatedAt?: string | null;
 }
 
 /** One record read from a source file: a posting, a record rejected with its reason, or one skipped on purpose. */

@@ -21,6 +21,7 @@ export interface PostingInput {
   languageHint?: string | null;
   employmentType?: string | null;
   salary?: PostingSalary | null;
+  sourceUpdatedAt?: string | null;
 }
 
 /** Builds the normalised posting: trims strings, empty → null, language = detected ?? source tag. */
@@ -42,6 +43,7 @@ export function buildPosting(input: PostingInput): NormalizedPosting {
     language: detectLanguage(descriptionText ?? title) ?? normalizeLanguageTag(input.languageHint),
     employmentType: input.employmentType ?? null,
     salary: input.salary ?? null,
+    sourceUpdatedAt: input.sourceUpdatedAt ?? null,
   };
 }
 

@@ -49,6 +49,7 @@ export function* parseGreenhouseBoard(text: string, filePath: string): Iterable<
       url: str(job.absolute_url),
       descriptionText: content ? unescapeGreenhouseContent(content) : null,
       languageHint: str(job.language),
+      sourceUpdatedAt: toIsoUtc(job.updated_at),
       employmentType: normalizeEmploymentType(custom.get('time type') ?? custom.get('employment type')),
     });
   }
@@ -91,6 +92,7 @@ export function* parseGreenhouseCsv(text: string, filePath: string): Iterable<Pa
       url: row.absolute_url,
       descriptionText: null,
       languageHint: row.language,
+      sourceUpdatedAt: toIsoUtc(row.updated_at),
     });
   }
 }
