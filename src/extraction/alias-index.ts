@@ -16,7 +16,8 @@
  * 4. A 1–2 character alphanumeric alias compiles only case-sensitively: if the taxonomy did not mark it,
  *    it is forced case-sensitive when its surface has a capital ("JS", "UX"), else dropped ("short").
  *    Single-token all-capital aliases ("SQL", "CPT", "ASPEN") and single-token O*NET product names ("Juris")
- *    are matched case-sensitively too: in lower case they are ordinary words or other things.
+ *    are matched case-sensitively too: in lower case they are ordinary words or other things. So are capitalised
+ *    single words among ESCO's alt/hidden labels ("Source", a game engine; "Google"), which name products.
  * 5. A single plain lower-case word from ESCO (kinds preferred/alt/hidden) is `generic` and scored lower
  *    (scoring.ts); if it is an everyday word (`COMMON_WORDS`: "equipment", "design", "report") it is dropped
  *    ("common"); an alt/hidden one is a `loose` synonym, scored below the default threshold, unless the
@@ -210,7 +211,10 @@ export class AliasIndex {
       if (generic && COMMON_WORDS.has(single)) { this.stats.dropped.common++; return; }
       if (single.length <= 2 && !symbolic && surface === surface.toLowerCase()) { this.stats.dropped.short++; return; }
       const allCaps = surface !== surface.toLowerCase() && surface === surface.toUpperCase();
-      caseSensitive = (single.length <= 2 && !symbolic) || allCaps || entry.kind === 'onet_example';
+      // A capitalised single word among ESCO's alt/hidden labels is a product name ("Source", "Google", "Dreamweaver"):
+      // in lower case it is an ordinary word ("build from source").
+      const capitalisedProduct = (entry.kind === 'alt' || entry.kind === 'hidden') && /^[A-Z][a-z]/.test(surface) && !symbolic;
+      caseSensitive = (single.length <= 2 && !symbolic) || allCaps || entry.kind === 'onet_example' || capitalisedProduct;
     }
     if (single !== null) {
       ambiguous ||= this.ambiguousWords.has(single) || (!esco && COMMON_WORDS.has(single));

@@ -29,6 +29,8 @@ const ALIASES: AliasEntry[] = [
   // ESCO-style labels: a loose single-word synonym and a hidden label.
   { skillId: 'statistics', label: 'statistics', surface: 'figures', kind: 'alt', caseSensitive: false, ambiguous: false },
   { skillId: 'statistics', label: 'statistics', surface: 'statistical analysis', kind: 'hidden', caseSensitive: false, ambiguous: false },
+  // A capitalised ESCO alt label names a product ("Source", a game engine).
+  { skillId: 'source-engine', label: 'Source (digital game creation systems)', surface: 'Source', kind: 'alt', caseSensitive: false, ambiguous: false },
 ];
 
 const extractor = SkillExtractor.compile(ALIASES);
@@ -79,6 +81,9 @@ describe('SkillExtractor.extract: which skills', () => {
     ['Go and go to the ux equipment room and procedures', []],
     // URLs, e-mails and paths are masked.
     ['Repo at github.com/acme/terraform-modules, logs in /var/log/python/app.log', []],
+    // A capitalised product name among ESCO's alt labels matches only in its own case.
+    ['Build it from source; open source tools', []],
+    ['Levels built with Source and Docker', ['source-engine', 'docker']],
     // Equal-opportunity boilerplate is not a requirement.
     ['We hire without regard to race, color, religion, sex, pregnancy or statistical analysis.', []],
   ])('%j', (text, expected) => {

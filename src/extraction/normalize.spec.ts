@@ -11,6 +11,8 @@ describe('normalizeToken', () => {
     ['iOS', 'ios'], ['pandas', 'pandas'], ['Sass', 'sass'], ['Less', 'less'], ['status', 'status'],
     ['SaaS', 'saas'], ['statistics', 'statistics'], ['physics', 'physics'], ['sales', 'sales'],
     ['series', 'series'], ['macOS', 'macos'], ['news', 'news'], ['bus', 'bus'], ['gas', 'gas'],
+    // Plurals whose singular is another word.
+    ['securities', 'securities'], ['humanities', 'humanities'],
     // Symbols and digits: lower-cased only.
     ['C++', 'c++'], ['C#', 'c#'], ['.NET', '.net'], ['Node.js', 'node.js'], ['k8s', 'k8s'], ['HTML5', 'html5'],
     ["Bachelor’s", "bachelor's"],

@@ -28,6 +28,8 @@ const NO_FOLD = new Set<string>([
   'statistics', 'informatics', 'bioinformatics', 'aesthetics', 'semantics', 'thermodynamics', 'aerodynamics',
   'forensics', 'politics', 'aeronautics', 'avionics', 'hydraulics', 'pneumatics', 'ceramics', 'metaphysics',
   'macos', 'chromeos', 'ipados', 'watchos', 'tvos', 'webos', 'pathos', 'cosmos', 'diagnostics', 'mechanics',
+  // Plurals whose singular means something else: securities (finance) vs security, humanities vs humanity.
+  'securities', 'humanities', 'damages', 'spirits', 'manners', 'letters',
 ]);
 
 /** Irregular plurals -> singular. */
