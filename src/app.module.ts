@@ -22,6 +22,7 @@ import { MetaController } from './meta/meta.controller.js';
 import { MetaService } from './meta/meta.service.js';
 import { SkillsController } from './taxonomy/skills.controller.js';
 import { SkillsService } from './taxonomy/skills.service.js';
+import { StarterTaxonomyService } from './taxonomy/starter-taxonomy.service.js';
 
 const SERVICES = [
   PostingRepository, IngestionRunRepository, IngestionService, PostingSkillRepository, ExtractionService,
@@ -36,7 +37,7 @@ const SERVICES = [
     BullModule.forRootAsync({ useFactory: () => ({ connection: redisConnection(config().REDIS_URL), prefix: config().QUEUE_PREFIX }) }),
     BullModule.registerQueue({ name: QUEUE.ingest }, { name: QUEUE.extract }),
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, StarterTaxonomyService],
   exports: [...SERVICES, BullModule],
 })
 export class CoreModule {}

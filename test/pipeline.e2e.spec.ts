@@ -13,13 +13,13 @@ import { IngestionService } from '../src/ingestion/ingestion.service.js';
 import { QUEUE } from '../src/infra/queue/queues.js';
 import { configureHttp } from '../src/main.js';
 import { MetaService } from '../src/meta/meta.service.js';
-import { importTaxonomy } from '../src/taxonomy/import/taxonomy-importer.js';
 import { TestDatabase } from './support/test-database.js';
 import { waitUntil } from './support/wait.js';
 
 /**
  * The whole backbone on real parts: PostgreSQL (a throwaway database), BullMQ on Redis (a key prefix of this run's
- * own), the Nest app in role `all`, HTTP through supertest. Taxonomy: the starter and curated layer in data/.
+ * own), the Nest app in role `all`, HTTP through supertest. Taxonomy: the starter and curated layer in data/, which
+ * the app imports by itself at start-up on an empty database.
  */
 const db = new TestDatabase('e2e');
 let app: INestApplication;
@@ -105,8 +105,7 @@ async function ingest(path: string): Promise<void> {
 beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.QUEUE_PREFIX = `skillpulse-test-${process.pid}`;
-  const ds = await db.open();
-  await importTaxonomy(ds, {});
+  await db.open();
   fixtureDir = await mkdtemp(join(tmpdir(), 'skillpulse-e2e-'));
   await writeFile(join(fixtureDir, 'skillpulsetest.json'), JSON.stringify(GREENHOUSE_BOARD));
   app = await NestFactory.create(AppModule.forRole('all'), { logger: ['error'] });

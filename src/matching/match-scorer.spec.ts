@@ -19,10 +19,10 @@ describe('idf', () => {
 
 describe('scorePosting', () => {
   it('scores a full match of equally weighted skills', () => {
-    // coverage = 3*0.8 / (3*0.8 + 1.5); use = 1
+    // coverage = 3 skills / (3 + 1.5 prior skills); use = 1
     const r = scorePosting([skill('a'), skill('b'), skill('c')], profileOf('a', 'b', 'c'), new Map(), one);
-    const coverage = 2.4 / (2.4 + COVERAGE_PRIOR);
-    expect(r.score).toBeCloseTo(0.6 * coverage + 0.4, 4);
+    const coverage = 3 / (3 + COVERAGE_PRIOR);
+    expect(r.score).toBeCloseTo(Math.sqrt(coverage * 1), 4);
     expect(r.matched.map((m) => m.skillId)).toEqual(['a', 'b', 'c']);
     expect(r.missing).toEqual([]);
   });
@@ -38,8 +38,8 @@ describe('scorePosting', () => {
     const withRequired = scorePosting(posting, profileOf('a'), new Map(), one);
     const withPreferred = scorePosting(posting, profileOf('b'), new Map(), one);
     expect(withRequired.score).toBeGreaterThan(withPreferred.score);
-    // a: coverage 1/(2.5+1.5) = 0.25, use 1 → 0.55
-    expect(withRequired.score).toBeCloseTo(0.6 * 0.25 + 0.4, 4);
+    // a: total weight 2.5 over 3 skills; coverage 1 / (2.5 + 1.5 × 2.5/3) = 0.2667, use 1
+    expect(withRequired.score).toBeCloseTo(Math.sqrt(1 / (2.5 + 1.5 * (2.5 / 3))), 4);
     expect(withPreferred.missing.map((m) => [m.skillId, m.required])).toEqual([['a', true], ['c', true]]);
   });
 
@@ -47,7 +47,8 @@ describe('scorePosting', () => {
     const related = new Map([['sql', { skillId: 'sql', viaSkillId: 'postgresql' }]]);
     const r = scorePosting([skill('sql', 'required')], profileOf('postgresql'), related, one);
     expect(r.matched).toEqual([{ skillId: 'sql', label: 'SQL', required: true, evidence: null, from: { input: 'postgresql' }, via: 'postgresql' }]);
-    expect(r.score).toBeCloseTo(0.6 * (RELATED_CREDIT / 2.5) + 0.4 * RELATED_CREDIT, 4);
+    // coverage 0.5 / (1 + 1.5) = 0.2, use 0.5
+    expect(r.score).toBeCloseTo(Math.sqrt((RELATED_CREDIT / 2.5) * RELATED_CREDIT), 4);
   });
 
   it('ranks a rare matched skill above a ubiquitous one', () => {
@@ -56,6 +57,15 @@ describe('scorePosting', () => {
     const rareMatch = scorePosting([skill('rare'), skill('common')], profileOf('rare'), new Map(), w);
     const commonMatch = scorePosting([skill('rare'), skill('common')], profileOf('common'), new Map(), w);
     expect(rareMatch.score).toBeGreaterThan(commonMatch.score);
+  });
+
+  it('ranks a posting asking for most of the profile above one asking for a single profile skill and nothing else', () => {
+    const profile = profileOf('sql', 'excel', 'tableau', 'r');
+    const single = scorePosting([skill('excel')], profile, new Map(), one);
+    const broad = scorePosting([skill('sql'), skill('tableau'), skill('r'), skill('looker'), skill('dbt')], profile, new Map(), one);
+    expect(single.score).toBeCloseTo(Math.sqrt(0.4 * 0.25), 4);
+    expect(broad.score).toBeCloseTo(Math.sqrt((3 / 6.5) * 0.75), 4);
+    expect(broad.score).toBeGreaterThan(single.score);
   });
 
   it('stays within [0, 1]', () => {

@@ -4,10 +4,12 @@
  * A posting's skills each carry a weight: requirement weight (required 1.0, unstated 0.8, preferred 0.5) times
  * the skill's inverse document frequency over open postings, so ubiquitous skills count less than rare ones.
  * A profile skill matches a posting skill exactly (credit 1) or through a broader/narrower taxonomy link
- * (credit `RELATED_CREDIT`). The score in [0, 1] blends
- *  - coverage: matched posting weight / (total posting weight + a small prior), i.e. how much of the job the
- *    person covers, shrunk for postings with very few extracted skills; and
+ * (credit `RELATED_CREDIT`). The score in [0, 1] is the geometric mean of
+ *  - coverage: matched posting weight / (total posting weight + `COVERAGE_PRIOR` average skills), i.e. how much of
+ *    the job the person covers, shrunk for postings with very few extracted skills (one skill, matched, is 0.4); and
  *  - use: matched profile weight / total profile weight, i.e. how much of the person the job uses.
+ * Both must be high for a high score: a posting that asks for one of the person's skills and nothing else, or one
+ * that uses all of them among fifty others, ranks below one that asks for most of what the person has.
  */
 
 export type Requirement = 'required' | 'preferred' | null;
@@ -67,9 +69,8 @@ export interface ScoredPosting {
 
 export const REQUIREMENT_WEIGHT: Record<'required' | 'preferred' | 'unstated', number> = { required: 1, unstated: 0.8, preferred: 0.5 };
 export const RELATED_CREDIT = 0.5;
-/** Prior weight added to a posting's total: a posting with one extracted skill cannot score a perfect coverage. */
+/** Prior added to a posting's total, in skills of its average weight: one extracted skill cannot be a full coverage. */
 export const COVERAGE_PRIOR = 1.5;
-export const COVERAGE_SHARE = 0.6;
 
 /** Inverse document frequency: ln((N + 1) / (df + 1)) + 1, at least 1. `df` postings of `n` mention the skill. */
 export function idf(df: number, n: number): number {
@@ -124,9 +125,10 @@ export function scorePosting(
     profileTotal += w;
     profileUsed += w * (usedProfile.get(p.skillId) ?? 0);
   }
-  const coverage = total > 0 ? covered / (total + COVERAGE_PRIOR) : 0;
+  const averageWeight = postingSkills.length > 0 ? total / postingSkills.length : 0;
+  const coverage = total > 0 ? covered / (total + COVERAGE_PRIOR * averageWeight) : 0;
   const use = profileTotal > 0 ? profileUsed / profileTotal : 0;
-  const score = matched.length === 0 ? 0 : COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * use;
+  const score = matched.length === 0 ? 0 : Math.sqrt(coverage * use);
   missing.sort((a, b) => Number(b.required) - Number(a.required) || weightOf(b.skillId) - weightOf(a.skillId) || a.label.localeCompare(b.label));
   matched.sort((a, b) => Number(b.required) - Number(a.required) || a.label.localeCompare(b.label));
   return { score: Math.round(score * 1e4) / 1e4, matched, missing };
