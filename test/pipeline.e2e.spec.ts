@@ -168,7 +168,7 @@ describe('POST /v1/extract', () => {
 
   it('keeps symbol-bearing names and never reads a bare C out of them', async () => {
     const labels = await extract('Needs C++. Strong C# on .NET 8; tooling in Node.js; some Objective-C; hosting on AWS; iOS apps.');
-    expect(labels).toEqual(['Amazon Web Services AWS software', 'C#', 'C++', 'Microsoft .NET Framework', 'Node.js', 'Objective-C', 'iOS'].sort());
+    expect(labels).toEqual(['Amazon Web Services (AWS)', 'C#', 'C++', 'Microsoft .NET Framework', 'Node.js', 'Objective-C', 'iOS'].sort());
   });
 
   it('finds Go, R and C used as languages', async () => {

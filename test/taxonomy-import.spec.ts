@@ -76,6 +76,11 @@ describe('taxonomy import', () => {
     expect(await resolve('k8s')).toEqual(['onet-kubernetes']);
     expect(await resolve('Postgres')).toEqual([POSTGRESQL]);
     expect(await count('skill', `id = 'onet-kubernetes' AND origin = 'onet' AND skill_type = 'tool/technology'`)).toBe(1);
+    // The curated display label wins over O*NET's example name, which stays an alias.
+    expect(await db.query(`SELECT preferred_label FROM skill WHERE id = 'onet-amazon-web-services-aws-software'`)).toEqual([
+      { preferred_label: 'Amazon Web Services (AWS)' },
+    ]);
+    expect(await resolve('Amazon Web Services AWS software')).toEqual(['onet-amazon-web-services-aws-software']);
 
     expectNoChanges(await importTaxonomy(db, { escoDir: ESCO_DIR, onetDir: ONET_DIR }));
     // A starter-only run afterwards keeps what the full import wrote (descriptions, O*NET flags, alias kinds).

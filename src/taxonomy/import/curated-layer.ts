@@ -32,6 +32,8 @@ const starterSkill = z.union([
   }),
   z.strictObject({
     onet: z.string().min(1),
+    /** Display label when O*NET's example name reads badly ("Amazon Web Services AWS software" → "Amazon Web Services (AWS)"). */
+    label: z.string().min(1).optional(),
     commodityCode: z.string().regex(/^\d{8}$/).optional(),
     aliases: surfaces,
     broader: z.array(skillRef).default([]),
@@ -138,11 +140,12 @@ export function curatedRows(layer: CuratedLayer): CuratedRows {
     if ('esco' in entry) {
       skills.push({ ...base, preferredLabel: entry.label, skillType: entry.type, escoUri: entry.esco, origin: 'esco', onetCommodityCode: null });
     } else if ('onet' in entry) {
-      skills.push({ ...base, preferredLabel: entry.onet, skillType: 'tool/technology', escoUri: null, origin: 'onet', onetCommodityCode: entry.commodityCode ?? null });
+      skills.push({ ...base, preferredLabel: entry.label ?? entry.onet, skillType: 'tool/technology', escoUri: null, origin: 'onet', onetCommodityCode: entry.commodityCode ?? null });
     } else {
       skills.push({ ...base, preferredLabel: entry.label, skillType: entry.type, escoUri: null, origin: 'skillpulse', onetCommodityCode: null });
     }
     alias(id, skills.at(-1)!.preferredLabel, 'preferred');
+    if ('onet' in entry && entry.label) alias(id, entry.onet, 'curated');
     for (const surface of entry.aliases) alias(id, surface, 'curated');
     for (const ref of entry.broader) relations.push({ skillId: id, relatedSkillId: skillIdOf(ref), relation: 'broader', origin: 'skillpulse' });
   }

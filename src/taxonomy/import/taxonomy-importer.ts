@@ -13,7 +13,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { DATA_DIR } from '../../config/paths.js';
 import type { OccupationAliasKind, OccupationAliasRow, OccupationRow, OccupationSkillRow, SkillAliasKind, SkillAliasRow, SkillRelationRow, SkillRow } from '../taxonomy.types.js';
 import { progressReporter } from './import-progress.js';
-import { curatedRows, loadCuratedLayer, surfaceFlags, type CuratedLayer, type CuratedRows, type SurfaceFlags } from './curated-layer.js';
+import { curatedRows, loadCuratedLayer, starterSkillId, surfaceFlags, type CuratedLayer, type CuratedRows, type SurfaceFlags } from './curated-layer.js';
 import {
   detectEscoVersion, ESCO_FILES, readEscoBroaderSkills, readEscoLanguageSkillUris, readEscoOccupations, readEscoOccupationSkills,
   readEscoSkillRelations, readEscoSkills,
@@ -345,6 +345,10 @@ async function readOnet(
   warnings.push(...merged.warnings);
 
   // Group by target skill: several examples can land on one skill (merged, or the same onet- slug).
+  // Display labels the curated layer gives O*NET skills; the example name stays an alias.
+  const starterLabels = new Map(
+    layer.starterSkills.flatMap((e) => ('onet' in e && e.label ? [[starterSkillId(e), e.label] as const] : [])),
+  );
   const bySkill = new Map<string, MergeDecision[]>();
   for (const d of merged.decisions) {
     if (d.how === 'curated') counts.examplesMergedCurated += 1;
@@ -366,9 +370,10 @@ async function readOnet(
     if (decisions[0]!.how === 'own') {
       counts.onetSkills += 1;
       const starter = draft.skills.get(skillId);
-      if (starter && starter.preferredLabel !== main.name) warnings.push(`starter-skills.json: ${skillId} is "${starter.preferredLabel}" but O*NET names it "${main.name}"`);
+      const label = starterLabels.get(skillId);
+      if (starter && !label && starter.preferredLabel !== main.name) warnings.push(`starter-skills.json: ${skillId} is "${starter.preferredLabel}" but O*NET names it "${main.name}"`);
       draft.skills.set(skillId, {
-        id: skillId, preferredLabel: main.name, skillType: 'tool/technology', description: null, escoUri: null, origin: 'onet',
+        id: skillId, preferredLabel: label ?? main.name, skillType: 'tool/technology', description: null, escoUri: null, origin: 'onet',
         onetCommodityCode: onet.commodityCode, onetHotTechnology: onet.hotTechnology, onetInDemand: onet.inDemand,
       });
       addAlias(draft, skillId, main.name, 'preferred');
