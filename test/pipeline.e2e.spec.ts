@@ -1,13 +1,14 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { AppModule } from '../src/app.module.js';
 import { DATA_DIR } from '../src/config/paths.js';
+import { type ColumnMapping, parseColumnMapping } from '../src/ingestion/formats/format.types.js';
 import { IngestionRunRepository } from '../src/ingestion/ingestion-run.repository.js';
 import { IngestionService } from '../src/ingestion/ingestion.service.js';
 import { QUEUE } from '../src/infra/queue/queues.js';
@@ -94,8 +95,8 @@ const CREDLY_BADGE = {
   badge_template: { name: 'Web Services Builder', description: 'Sample', skills: ['JS', 'k8s', 'Postgres'] },
 };
 
-async function ingest(path: string): Promise<void> {
-  const { runId } = await app.get(IngestionService).ingestPath(path);
+async function ingest(path: string, mapping?: ColumnMapping): Promise<void> {
+  const { runId } = await app.get(IngestionService).ingestPath(path, { mapping });
   const runs = app.get(IngestionRunRepository);
   await waitUntil('the ingestion run to finish', async () => (await runs.find(runId))?.status !== 'running');
   const meta = app.get(MetaService);
@@ -114,6 +115,8 @@ beforeAll(async () => {
   await ingest(fixtureDir);
   await ingest(join(DATA_DIR, 'postings'));
 }, 120_000);
+
+const ACME_MAPPING = () => readFile(join(DATA_DIR, 'examples', 'acme-careers.mapping.json'), 'utf8').then((t) => parseColumnMapping(JSON.parse(t)));
 
 afterAll(async () => {
   // Leave nothing behind in Redis: this run's queues live under its own prefix.
@@ -151,10 +154,23 @@ describe('ingestion and extraction through the queues', () => {
     }
   });
 
+  it('ingests a generic CSV through a column mapping', async () => {
+    await ingest(join(DATA_DIR, 'examples', 'acme-careers.csv'), await ACME_MAPPING());
+    const rows = await db.dataSource.query(
+      `SELECT external_id, title, city, region_code, country_code, posted_at FROM posting WHERE source_id = 'acme-careers' ORDER BY external_id`,
+    );
+    expect(rows).toEqual([
+      { external_id: 'ACME-101', title: 'Analytics Engineer', city: 'Denver', region_code: 'US-CO', country_code: 'US', posted_at: new Date('2026-10-01T00:00:00Z') },
+      { external_id: 'ACME-102', title: 'Support Specialist', city: null, region_code: null, country_code: 'US', posted_at: new Date('2026-10-03T00:00:00Z') },
+      { external_id: 'ACME-103', title: 'Site Reliability Engineer', city: 'Austin', region_code: 'US-TX', country_code: 'US', posted_at: new Date('2026-10-07T00:00:00Z') },
+    ]);
+  });
+
   it('adds no posting or posting-skill row when the same files are ingested again', async () => {
     const before = await app.get(MetaService).meta();
     await ingest(fixtureDir);
     await ingest(join(DATA_DIR, 'postings'));
+    await ingest(join(DATA_DIR, 'examples', 'acme-careers.csv'), await ACME_MAPPING());
     const after = await app.get(MetaService).meta();
     expect(after).toEqual(before);
   });
@@ -254,7 +270,7 @@ describe('skills, meta and health', () => {
 
   it('counts what is loaded', async () => {
     const res = await http().get('/v1/meta').expect(200);
-    expect(res.body.postings).toEqual({ open: 17, closed: 0, titleOnly: 2 });
+    expect(res.body.postings).toEqual({ open: 20, closed: 0, titleOnly: 2 });
     expect(res.body.awaitingExtraction).toBe(0);
     expect(res.body.postingSkills).toBeGreaterThan(50);
     expect(res.body.skills).toBeGreaterThan(100);

@@ -11,6 +11,7 @@ import { config } from '../config/config.js';
 import { DATA_DIR } from '../config/paths.js';
 import { openDatabase } from '../infra/database/data-source.js';
 import { QUEUE } from '../infra/queue/queues.js';
+import { parseColumnMapping } from '../ingestion/formats/format.types.js';
 import { IngestionRunRepository } from '../ingestion/ingestion-run.repository.js';
 import { IngestionService } from '../ingestion/ingestion.service.js';
 import { MatchService } from '../matching/match.service.js';
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
 
   const app = await NestFactory.createApplicationContext(AppModule.forRole('worker'), { logger: ['error', 'warn'] });
   try {
-    const mapping = opts.mapping ? JSON.parse(await readFile(opts.mapping, 'utf8')) : undefined;
+    const mapping = opts.mapping ? parseColumnMapping(JSON.parse(await readFile(opts.mapping, 'utf8')), opts.mapping) : undefined;
     const run = await app.get(IngestionService).ingestPath(opts.postings, { mapping });
     for (const f of run.ignored) console.log(`  ignored ${f.path}: ${f.reason}`);
     const runs = app.get(IngestionRunRepository);

@@ -4,6 +4,7 @@ import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import {
   DEFAULT_JOB_OPTIONS, EXTRACT_BATCH_SIZE, EXTRACT_JOB, type ExtractPostingsPayload, INGEST_JOB, type IngestFilePayload, jobId, QUEUE,
 } from '../infra/queue/queues.js';
+import type { FormatId } from './formats/format.types.js';
 import { parsePostingFile } from './formats/index.js';
 import { EMPTY_COUNTS, type FileCounts, IngestionRunRepository } from './ingestion-run.repository.js';
 import { PostingRepository } from './posting.repository.js';
@@ -64,7 +65,7 @@ export class IngestProcessor extends WorkerHost {
     };
 
     try {
-      for await (const record of parsePostingFile(path, { format: job.data.format as never, mapping: job.data.mapping as never })) {
+      for await (const record of parsePostingFile(path, { format: job.data.format as FormatId | undefined, mapping: job.data.mapping })) {
         if (record.kind === 'posting') {
           counts.fetched += 1;
           batch.push(record.posting);

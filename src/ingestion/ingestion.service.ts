@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DEFAULT_JOB_OPTIONS, INGEST_JOB, type IngestFilePayload, jobId, QUEUE } from '../infra/queue/queues.js';
+import type { ColumnMapping } from './formats/format.types.js';
 import { listPostingFiles } from './formats/index.js';
 import { IngestionRunRepository } from './ingestion-run.repository.js';
 
@@ -28,9 +29,9 @@ export class IngestionService {
    * Ingests a posting file, or every recognised posting file under a directory, through the `ingest` queue.
    * Throws when the path does not exist or holds no recognisable file.
    */
-  async ingestPath(input: string, options: { format?: string; mapping?: Record<string, unknown> } = {}): Promise<StartedRun> {
+  async ingestPath(input: string, options: { format?: string; mapping?: ColumnMapping } = {}): Promise<StartedRun> {
     const absolute = resolve(input);
-    const { files, ignored } = await listPostingFiles(absolute, { format: options.format });
+    const { files, ignored } = await listPostingFiles(absolute, { format: options.format, mapping: options.mapping });
     if (files.length === 0) throw new Error(`No posting files found at ${absolute}`);
     const runId = await this.runs.create(absolute, files.length);
     await this.ingestQueue.addBulk(

@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { ColumnMapping } from '../../ingestion/formats/format.types.js';
 
 /**
  * Every queue, job name, payload type and job option of Skillpulse, in one place.
@@ -28,7 +29,7 @@ export interface IngestFilePayload {
   /** Force a format instead of detecting it. */
   format?: string;
   /** Column mapping for generic CSV/JSON/JSONL files (the parsed `--mapping` file). */
-  mapping?: Record<string, unknown>;
+  mapping?: ColumnMapping;
 }
 
 export interface ExtractPostingsPayload {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ParsedRecord } from '../posting.types.js';
 
 /** Every posting-file format the ingestion understands (SOURCES.md §3 names the real files of each). */
@@ -39,6 +40,30 @@ export const FORMAT_IDS: readonly FormatId[] = [
  * }
  * ```
  */
+const field = z.string().trim().min(1);
+
+/** The mapping file's schema: unknown keys are refused so a typo ("descripton") is an error, not a silent null. */
+export const COLUMN_MAPPING = z.strictObject({
+  sourceKey: z.string().regex(/^[a-z0-9][a-z0-9:._-]*$/, 'lower-case letters, digits and ":._-", e.g. "acme-careers"'),
+  externalId: field,
+  title: field,
+  company: field.optional(),
+  location: field.optional(),
+  postedAt: field.optional(),
+  url: field.optional(),
+  description: field.optional(),
+  descriptionHtml: field.optional(),
+  recordsPath: field.optional(),
+  delimiter: z.string().length(1).optional(),
+});
+
+/** Validates a parsed mapping file; throws an Error naming every bad key. */
+export function parseColumnMapping(value: unknown, source = 'mapping'): ColumnMapping {
+  const result = COLUMN_MAPPING.safeParse(value);
+  if (result.success) return result.data;
+  throw new Error(`${source}: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+}
+
 export interface ColumnMapping {
   sourceKey: string;
   externalId: string;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParsedRecord } from '../posting.types.js';
 import { detectFormat, listPostingFiles, parsePostingFile, type ColumnMapping, type FormatId } from './index.js';
+import { parseColumnMapping } from './format.types.js';
 
 /** Hand-written miniature files in each API's real shape. */
 const FIXTURES: Array<[string, string, FormatId | null]> = [
@@ -98,5 +99,20 @@ describe('parsePostingFile and listPostingFiles on hand-written files', () => {
   it('reads the Greenhouse API shape {jobs, meta}, token from the job URL', async () => {
     const rs = await collect(join(dir, 'sub', 'acme.json'));
     expect(rs).toMatchObject([{ kind: 'posting', posting: { sourceKey: 'greenhouse:acme', externalId: '5', title: 'QA', descriptionText: null } }]);
+  });
+});
+
+describe('parseColumnMapping', () => {
+  it('accepts the documented shape', () => {
+    expect(parseColumnMapping({ sourceKey: 'acme-careers', externalId: 'req_id', title: 'role' })).toEqual({ sourceKey: 'acme-careers', externalId: 'req_id', title: 'role' });
+  });
+
+  it.each([
+    [{ externalId: 'id', title: 't' }, /sourceKey/],
+    [{ sourceKey: 'Acme Careers', externalId: 'id', title: 't' }, /sourceKey: lower-case/],
+    [{ sourceKey: 'acme', externalId: 'id', title: 't', descripton: 'body' }, /descripton/],
+    [{ sourceKey: 'acme', externalId: 'id', title: 't', delimiter: ';;' }, /delimiter/],
+  ])('rejects %j naming the key', (mapping, message) => {
+    expect(() => parseColumnMapping(mapping, 'mapping.json')).toThrow(message);
   });
 });

@@ -91,7 +91,8 @@ export async function* parsePostingFile(
   options: { format?: FormatId; mapping?: ColumnMapping } = {},
 ): AsyncGenerator<ParsedRecord> {
   const text = await readFile(filePath, 'utf8');
-  const format = checkFormat(options.format) ?? detectFormat(filePath, text.slice(0, HEAD_BYTES)) ?? (options.mapping ? 'generic' : null);
+  // A column mapping means the caller knows the file is generic: it wins over detection.
+  const format = checkFormat(options.format) ?? (options.mapping ? 'generic' : detectFormat(filePath, text.slice(0, HEAD_BYTES)));
   if (!format) throw new Error(`${filePath}: unrecognised posting file format (pass a format or a column mapping)`);
   const parseOptions: ParseOptions = { format, mapping: options.mapping };
   yield* PARSERS[format](text, filePath, parseOptions);
