@@ -24,10 +24,17 @@ import { SkillsController } from './taxonomy/skills.controller.js';
 import { SkillsService } from './taxonomy/skills.service.js';
 import { StarterTaxonomyService } from './taxonomy/starter-taxonomy.service.js';
 
+/** Services every role shares. Features add theirs here. */
 const SERVICES = [
   PostingRepository, IngestionRunRepository, IngestionService, PostingSkillRepository, ExtractionService,
   SkillsService, ProfileService, MatchService, MetaService,
 ];
+
+/** HTTP controllers (role `api`). */
+const CONTROLLERS = [HealthController, MetaController, SkillsController, ExtractController, MatchesController];
+
+/** Queue processors (role `worker`). */
+const PROCESSORS = [IngestProcessor, ExtractProcessor];
 
 /** Database, queues and every service: what all roles share. */
 @Global()
@@ -35,7 +42,7 @@ const SERVICES = [
   imports: [
     TypeOrmModule.forRootAsync({ useFactory: () => ({ ...dataSourceOptions(config().DATABASE_URL), migrationsRun: true }) }),
     BullModule.forRootAsync({ useFactory: () => ({ connection: redisConnection(config().REDIS_URL), prefix: config().QUEUE_PREFIX }) }),
-    BullModule.registerQueue({ name: QUEUE.ingest }, { name: QUEUE.extract }),
+    BullModule.registerQueue(...Object.values(QUEUE).map((name) => ({ name }))),
   ],
   providers: [...SERVICES, StarterTaxonomyService],
   exports: [...SERVICES, BullModule],
@@ -53,8 +60,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule],
-      controllers: flags.api ? [HealthController, MetaController, SkillsController, ExtractController, MatchesController] : [],
-      providers: [...(flags.worker ? [IngestProcessor, ExtractProcessor] : []), ...(flags.scheduler ? [SchedulerService] : [])],
+      controllers: flags.api ? CONTROLLERS : [],
+      providers: [...(flags.worker ? PROCESSORS : []), ...(flags.scheduler ? [SchedulerService] : [])],
     };
   }
 }
