@@ -1,0 +1,54 @@
+import type { PostingSkillInput, ProfileSkill } from '../matching/match-scorer.js';
+import { counterfactual, matchingPostings, PostingIndex } from './counterfactual.js';
+
+const s = (skillId: string): PostingSkillInput => ({ skillId, label: skillId, requirement: 'required', evidence: null });
+const person = (...ids: string[]): ProfileSkill[] => ids.map((id) => ({ skillId: id, label: id, from: { input: id } }));
+
+// Four postings; scores with unit weights: coverage = matched / (n + 1.5), use = matched profile share.
+const index = new PostingIndex([
+  { postingId: '1', skills: [s('js'), s('k8s'), s('pg'), s('terraform')] },
+  { postingId: '2', skills: [s('js'), s('k8s'), s('pg')] },
+  { postingId: '3', skills: [s('terraform'), s('aws')] },
+  { postingId: '4', skills: [s('excel')] },
+]);
+const base = { index, related: new Map(), weightOf: () => 1, minScore: 0.6 };
+
+describe('counterfactual matching', () => {
+  it('indexes which postings ask for a skill', () => {
+    expect([...index.touching(['terraform'])].sort()).toEqual(['1', '3']);
+  });
+
+  it('counts the postings a profile matches at the minimum score', () => {
+    // posting 1: sqrt(3/5.5 × 1) = 0.739; posting 2: sqrt(3/4.5 × 1) = 0.816
+    const matched = matchingPostings({ ...base, profile: person('js', 'k8s', 'pg') });
+    expect([...matched.keys()].sort()).toEqual(['1', '2']);
+    expect(matched.get('1')).toBeCloseTo(Math.sqrt(3 / 5.5), 4);
+  });
+
+  it('recounts after adding a credential\'s skills: Terraform unlocks nothing new at 0.6 but raises posting 1', () => {
+    const input = { ...base, profile: person('js', 'k8s', 'pg') };
+    const before = matchingPostings(input);
+    const r = counterfactual(input, before, person('terraform'));
+    // posting 3 after: coverage 1/3.5, use 1/4 → 0.267 (below 0.6); posting 2: sqrt(3/4.5 × 3/4) = 0.707 stays.
+    expect(r).toEqual({ before: 2, after: 2, gain: 0, unlocked: [] });
+  });
+
+  it('reports postings unlocked by new skills', () => {
+    // excel + aws: posting 3 scores sqrt(1/3.5 × 1/2) = 0.378, posting 4 sqrt(1/2.5 × 1/2) = 0.447: nothing at 0.5.
+    const input = { ...base, minScore: 0.5, profile: person('excel', 'aws') };
+    const before = matchingPostings(input);
+    expect(before.size).toBe(0);
+    // + terraform: posting 3 scores sqrt(2/3.5 × 2/3) = 0.617; posting 4 drops to sqrt(0.4 × 1/3) = 0.365.
+    const r = counterfactual(input, before, person('terraform'));
+    expect(r.before).toBe(0);
+    expect(r.after).toBe(1);
+    expect(r.gain).toBe(1);
+    expect(r.unlocked.map((u) => u.postingId)).toEqual(['3']);
+    expect(r.unlocked[0].score).toBeCloseTo(Math.sqrt((2 / 3.5) * (2 / 3)), 4);
+  });
+
+  it('gives no gain for skills already held', () => {
+    const input = { ...base, profile: person('js') };
+    expect(counterfactual(input, matchingPostings(input), person('js'))).toEqual({ before: 0, after: 0, gain: 0, unlocked: [] });
+  });
+});

@@ -1,0 +1,83 @@
+import { type PostingSkillInput, type ProfileSkill, type RelatedSkill, scorePosting } from '../matching/match-scorer.js';
+
+/**
+ * Counterfactual matching for recommendations: pure functions over precomputed posting skill sets.
+ * "If the person also held these skills, how many open postings would they match at `minScore` or above?"
+ * Scores come from the same `scorePosting` as `/v1/matches`, so a recommendation's `after` is what the person would
+ * then see there.
+ */
+
+export interface PostingSkillSet {
+  postingId: string;
+  skills: PostingSkillInput[];
+}
+
+/** An index of posting skill sets: every open posting with text, and which postings ask for each skill. */
+export class PostingIndex {
+  readonly byId = new Map<string, PostingSkillSet>();
+  readonly bySkill = new Map<string, string[]>();
+
+  constructor(sets: PostingSkillSet[]) {
+    for (const set of sets) {
+      this.byId.set(set.postingId, set);
+      for (const s of set.skills) {
+        const list = this.bySkill.get(s.skillId);
+        if (list) list.push(set.postingId);
+        else this.bySkill.set(s.skillId, [set.postingId]);
+      }
+    }
+  }
+
+  /** Postings asking for at least one of the skills. */
+  touching(skillIds: Iterable<string>): Set<string> {
+    const out = new Set<string>();
+    for (const id of skillIds) for (const p of this.bySkill.get(id) ?? []) out.add(p);
+    return out;
+  }
+}
+
+export interface CounterfactualInput {
+  index: PostingIndex;
+  profile: ProfileSkill[];
+  related: Map<string, RelatedSkill>;
+  weightOf: (skillId: string) => number;
+  minScore: number;
+}
+
+export interface Counterfactual {
+  before: number;
+  after: number;
+  gain: number;
+  /** Postings matched after and not before, best score first. */
+  unlocked: Array<{ postingId: string; score: number }>;
+}
+
+/** Postings that score at least `minScore` for the profile, with their scores. */
+export function matchingPostings(input: CounterfactualInput, profile: ProfileSkill[] = input.profile): Map<string, number> {
+  const map = new Map(profile.map((s) => [s.skillId, s]));
+  const candidates = input.index.touching([...map.keys(), ...relatedTouching(input.related, map)]);
+  const out = new Map<string, number>();
+  for (const id of candidates) {
+    const { score } = scorePosting(input.index.byId.get(id)!.skills, map, input.related, input.weightOf);
+    if (score >= input.minScore) out.set(id, score);
+  }
+  return out;
+}
+
+/**
+ * Counts matches before and after adding `extraSkills` to the profile. Adding skills can also lower a score
+ * (the job then uses a smaller share of the person), so `after` is a full recount, never `before` plus new ones.
+ */
+export function counterfactual(input: CounterfactualInput, before: Map<string, number>, extraSkills: ProfileSkill[]): Counterfactual {
+  const held = new Set(input.profile.map((s) => s.skillId));
+  const added = extraSkills.filter((s) => !held.has(s.skillId));
+  if (added.length === 0) return { before: before.size, after: before.size, gain: 0, unlocked: [] };
+  const after = matchingPostings(input, [...input.profile, ...added]);
+  const unlocked = [...after].filter(([id]) => !before.has(id)).map(([postingId, score]) => ({ postingId, score }));
+  unlocked.sort((a, b) => b.score - a.score || Number(b.postingId) - Number(a.postingId));
+  return { before: before.size, after: after.size, gain: after.size - before.size, unlocked };
+}
+
+function relatedTouching(related: Map<string, RelatedSkill>, profile: Map<string, ProfileSkill>): string[] {
+  return [...related.values()].filter((r) => profile.has(r.viaSkillId)).map((r) => r.skillId);
+}
