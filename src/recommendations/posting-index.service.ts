@@ -51,7 +51,11 @@ export class PostingIndexService {
       set.skills.push({ skillId: r.skill_id, label: r.label, requirement: r.requirement, evidence: null });
       df.set(r.skill_id, (df.get(r.skill_id) ?? 0) + 1);
     }
-    const n = byPosting.size;
-    return { index: new PostingIndex([...byPosting.values()]), weightOf: (id) => idf(df.get(id) ?? 0, n), postings: n };
+    // The same denominator as /v1/matches: every open posting with text (also those with no skill extracted).
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM posting p WHERE p.status = 'open' AND p.has_description ${filter}`,
+      region ? [region.toUpperCase()] : [],
+    );
+    return { index: new PostingIndex([...byPosting.values()]), weightOf: (id) => idf(df.get(id) ?? 0, n), postings: byPosting.size };
   }
 }
