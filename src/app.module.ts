@@ -16,6 +16,7 @@ import { IngestionRunRepository } from './ingestion/ingestion-run.repository.js'
 import { IngestionService } from './ingestion/ingestion.service.js';
 import { PostingRepository } from './ingestion/posting.repository.js';
 import { MatchService } from './matching/match.service.js';
+import { PostingIndexService } from './matching/posting-index.service.js';
 import { MatchesController } from './matching/matches.controller.js';
 import { ProfileService } from './matching/profile.service.js';
 import { MetaController } from './meta/meta.controller.js';
@@ -27,7 +28,7 @@ import { StarterTaxonomyService } from './taxonomy/starter-taxonomy.service.js';
 /** Services every role shares. Features add theirs here. */
 const SERVICES = [
   PostingRepository, IngestionRunRepository, IngestionService, PostingSkillRepository, ExtractionService,
-  SkillsService, ProfileService, MatchService, MetaService,
+  SkillsService, ProfileService, MatchService, MetaService, PostingIndexService,
 ];
 
 /** HTTP controllers (role `api`). */

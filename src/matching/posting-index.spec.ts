@@ -1,5 +1,5 @@
-import type { PostingSkillInput, ProfileSkill } from '../matching/match-scorer.js';
-import { counterfactual, matchingPostings, PostingIndex } from './counterfactual.js';
+import type { PostingSkillInput, ProfileSkill } from './match-scorer.js';
+import { counterfactual, matchingPostings, PostingIndex } from './posting-index.js';
 
 const s = (skillId: string): PostingSkillInput => ({ skillId, label: skillId, requirement: 'required', evidence: null });
 const person = (...ids: string[]): ProfileSkill[] => ids.map((id) => ({ skillId: id, label: id, from: { input: id } }));

@@ -1,4 +1,4 @@
-import { type PostingSkillInput, type ProfileSkill, type RelatedSkill, scorePosting } from '../matching/match-scorer.js';
+import { type PostingSkillInput, type ProfileSkill, type RelatedSkill, scorePosting } from './match-scorer.js';
 
 /**
  * Counterfactual matching for recommendations: pure functions over precomputed posting skill sets.
