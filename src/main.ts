@@ -5,12 +5,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { type AppConfig, ConfigError, loadConfig, roleFlags } from './config/config.js';
-import { ensureDatabase } from './infra/database/data-source.js';
+import { preflight, PreflightError } from './infra/preflight.js';
 import { ProblemFilter } from './infra/http/problem.filter.js';
 
 /** The HTTP edge: one validation pipe, one problem filter, OpenAPI at /docs. */
 export function configureHttp(app: INestApplication): void {
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // One message per field (the first failing rule): "limit must be an integer number", not three contradictory ones.
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   app.useGlobalFilters(new ProblemFilter());
   const document = SwaggerModule.createDocument(
     app,
@@ -25,7 +26,7 @@ export function configureHttp(app: INestApplication): void {
 
 /** Starts the process in the role given by ROLE (api, worker, scheduler, all). */
 export async function bootstrap(cfg: AppConfig): Promise<NestExpressApplication> {
-  await ensureDatabase(cfg.DATABASE_URL);
+  await preflight(cfg);
   const flags = roleFlags(cfg.ROLE);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(cfg.ROLE), { logger: levels(cfg.LOG_LEVEL) });
   app.enableShutdownHooks();
@@ -59,7 +60,7 @@ if (isEntryPoint) {
     throw error;
   }
   bootstrap(cfg).catch((error) => {
-    console.error(error);
+    console.error(error instanceof PreflightError ? error.message : error);
     process.exit(1);
   });
 }

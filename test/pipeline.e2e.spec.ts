@@ -247,6 +247,15 @@ describe('POST /v1/matches', () => {
     expect(res.body.errors).toEqual([{ pointer: '/badges/1', detail: expect.stringMatching(/not an Open Badges/) }]);
   });
 
+  it('names unknown fields and wrong types once each', async () => {
+    const res = await http().post('/v1/matches').send({ skills: 'SQL', limit: '5', foo: 1 }).expect(400);
+    expect(res.body.errors).toEqual([
+      { pointer: '/foo', detail: 'property foo should not exist' },
+      { pointer: '/skills', detail: 'skills must be an array' },
+      { pointer: '/limit', detail: 'limit must be an integer number' },
+    ]);
+  });
+
   it('rejects an empty profile and an out-of-range limit', async () => {
     await http().post('/v1/matches').send({}).expect(422);
     const res = await http().post('/v1/matches').send({ skills: ['SQL'], limit: 1000 }).expect(400);

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
-import { config } from '../config/config.js';
+import { config, ConfigError } from '../config/config.js';
 import { DATA_DIR } from '../config/paths.js';
 import { openDatabase } from '../infra/database/data-source.js';
+import { preflight, PreflightError } from '../infra/preflight.js';
 import { QUEUE } from '../infra/queue/queues.js';
 import { parseColumnMapping } from '../ingestion/formats/format.types.js';
 import { IngestionRunRepository } from '../ingestion/ingestion-run.repository.js';
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
   const cfg = config();
   const clock = new Stopwatch();
 
+  await preflight(cfg);
   const db = await openDatabase(cfg.DATABASE_URL);
   clock.lap('database ready (created if missing, migrated)');
   const report = await importTaxonomy(db, { escoDir: opts.esco, onetDir: opts.onet, progress: process.stderr.isTTY });
@@ -123,7 +125,8 @@ function summariseImport(report: unknown): string {
 }
 
 main().catch(async (error) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  const expected = error instanceof ConfigError || error instanceof PreflightError;
+  console.error(expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });
 

@@ -10,6 +10,9 @@ export interface LoadedIndex {
   postings: number;
 }
 
+/** Matches may lag newly extracted postings by this much. */
+const STAMP_TTL_MS = 5_000;
+
 /**
  * The skill sets of open postings with description text (table `posting_skill`), held in memory for counterfactual
  * recounts and refreshed when postings change (count, last extraction, last update). Optionally restricted to a
@@ -18,6 +21,7 @@ export interface LoadedIndex {
 @Injectable()
 export class PostingIndexService {
   private readonly cache = new Map<string, { stamp: string; loaded: LoadedIndex }>();
+  private stamp: { value: string; checkedAt: number } | null = null;
 
   constructor(private readonly db: DataSource) {}
 
@@ -29,16 +33,24 @@ export class PostingIndexService {
     const region = options.region;
     const includeTitleOnly = options.includeTitleOnly ?? false;
     const key = `${region ?? ''}|${includeTitleOnly}`;
-    const [{ stamp }] = await this.db.query(
-      `SELECT count(*) || ':' || coalesce(max(extracted_at)::text, '') || ':' || coalesce(max(last_seen_at)::text, '') AS stamp
-         FROM posting WHERE status = 'open'`,
-    );
+    const stamp = await this.currentStamp();
     const hit = this.cache.get(key);
     if (hit && hit.stamp === stamp) return hit.loaded;
     const loaded = await this.build(region, includeTitleOnly);
     if (this.cache.size > 20) this.cache.clear();
     this.cache.set(key, { stamp, loaded });
     return loaded;
+  }
+
+  /** What the open postings look like now, read at most every `STAMP_TTL_MS` (the read scans the posting table). */
+  private async currentStamp(): Promise<string> {
+    if (this.stamp && Date.now() - this.stamp.checkedAt < STAMP_TTL_MS) return this.stamp.value;
+    const [{ stamp }] = await this.db.query(
+      `SELECT count(*) || ':' || coalesce(max(extracted_at)::text, '') || ':' || coalesce(max(last_seen_at)::text, '') AS stamp
+         FROM posting WHERE status = 'open'`,
+    );
+    this.stamp = { value: stamp, checkedAt: Date.now() };
+    return stamp;
   }
 
   private async build(region: string | undefined, includeTitleOnly: boolean): Promise<LoadedIndex> {

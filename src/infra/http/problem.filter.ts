@@ -77,8 +77,14 @@ function groupByPointer(messages: string[]): ProblemFieldError[] {
   return [...byPointer].map(([pointer, details]) => ({ pointer, detail: details.join('; ') }));
 }
 
-/** class-validator messages start with the property path ("limit must not be greater than 100"; "badges.1 ..."). */
+/**
+ * JSON Pointer of a class-validator message: messages start with the property path ("limit must not be greater
+ * than 100", "badges.1 …"), except unknown properties ("property foo should not exist") and whole-body errors.
+ */
 function pointerOf(message: string): string {
+  const unknown = /^property (\S+) should not exist$/.exec(message);
+  if (unknown) return '/' + unknown[1].split('.').join('/');
   const path = message.split(' ')[0] ?? '';
+  if (!/^[A-Za-z_$][\w$]*(\.[\w$]+)*$/.test(path) || path === 'Validation') return '';
   return '/' + path.split('.').join('/');
 }

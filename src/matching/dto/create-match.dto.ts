@@ -8,24 +8,25 @@ export class CreateMatchDto {
     type: 'array',
     items: { type: 'object' },
   })
+  // class-validator runs the lowest decorator first; with stopAtFirstError the type check must come first.
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(50)
+  @IsArray()
   badges?: unknown[];
 
   @ApiPropertyOptional({ description: 'Skills as labels, aliases ("JS", "k8s"), skill ids or ESCO URIs', example: ['SQL', 'Tableau'] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
   @MaxLength(300, { each: true })
+  @IsString({ each: true })
+  @ArrayMaxSize(200)
+  @IsArray()
   skills?: string[];
 
   @ApiPropertyOptional({ description: 'Number of results, 1..100', default: 20 })
   @IsOptional()
-  @IsInt()
-  @Min(1)
   @Max(100)
+  @Min(1)
+  @IsInt()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Include postings with only a title (no description text)', default: false })

@@ -117,7 +117,11 @@ export async function importTaxonomy(dataSource: DataSource, options: ImportOpti
   const started = Date.now();
   const reporter = !options.onProgress && options.progress ? progressReporter() : undefined;
   try {
-    return await runImport(dataSource, { ...options, onProgress: options.onProgress ?? reporter?.onProgress }, started);
+    const report = await runImport(dataSource, { ...options, onProgress: options.onProgress ?? reporter?.onProgress }, started);
+    const written = Object.values(report.tables).some((t) => t.inserted + t.updated > 0);
+    // Fresh planner statistics after a bulk load: without them alias look-ups plan as scans of the whole skill table.
+    if (written) await dataSource.query(`ANALYZE ${TAXONOMY_TABLES.join(', ')}`);
+    return report;
   } finally {
     reporter?.stop();
   }
