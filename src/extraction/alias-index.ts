@@ -80,7 +80,7 @@ export interface CompileOptions {
   extraAmbiguous?: Iterable<string>;
 }
 
-const KIND_RANK: Record<AliasKind, number> = { curated: 5, preferred: 4, alt: 3, onet_example: 3, hidden: 1 };
+export const KIND_RANK: Record<AliasKind, number> = { curated: 5, preferred: 4, alt: 3, onet_example: 3, hidden: 1 };
 const SYMBOL_OR_DIGIT = /[^\p{L}\s'-]/u;
 const PLAIN_LOWER = /^[a-z]+$/;
 

@@ -5,6 +5,8 @@ import { config } from '../config/config.js';
 import {
   DEFAULT_JOB_OPTIONS, EXTRACT_BATCH_SIZE, EXTRACT_JOB, type ExtractPostingsPayload, type ExtractSweepPayload, jobId, QUEUE,
 } from '../infra/queue/queues.js';
+import { enqueueDemandRefresh } from '../trends/analytics.processor.js';
+import { OccupationClassificationService } from '../occupations/occupation-classification.service.js';
 import { ExtractionService } from './extraction.service.js';
 import { extractPosting } from './posting-extraction.js';
 import { PostingSkillRepository } from './posting-skill.repository.js';
@@ -17,15 +19,22 @@ export class ExtractProcessor extends WorkerHost {
   constructor(
     private readonly extraction: ExtractionService,
     private readonly postingSkills: PostingSkillRepository,
+    private readonly occupations: OccupationClassificationService,
     @InjectQueue(QUEUE.extract) private readonly extractQueue: Queue<ExtractPostingsPayload | ExtractSweepPayload>,
+    @InjectQueue(QUEUE.analytics) private readonly analyticsQueue: Queue,
   ) {
     super();
   }
 
   async process(job: Job<ExtractPostingsPayload | ExtractSweepPayload>): Promise<{ postings: number; skills: number }> {
     switch (job.name) {
-      case EXTRACT_JOB.postings:
-        return this.extractPostings((job.data as ExtractPostingsPayload).postingIds);
+      case EXTRACT_JOB.postings: {
+        const ids = (job.data as ExtractPostingsPayload).postingIds;
+        const result = await this.extractPostings(ids);
+        // Demand aggregates follow the committed posting_skill rows (also on a retry that found nothing left to extract).
+        await enqueueDemandRefresh(this.analyticsQueue, job.id, ids);
+        return result;
+      }
       case EXTRACT_JOB.sweep:
         return this.sweep(String(job.id));
       default:
@@ -34,6 +43,7 @@ export class ExtractProcessor extends WorkerHost {
   }
 
   private async extractPostings(ids: string[]): Promise<{ postings: number; skills: number }> {
+    await this.occupations.classifyPostings(ids);
     const postings = await this.postingSkills.awaiting(ids);
     if (postings.length === 0) return { postings: 0, skills: 0 };
     const extractor = await this.extraction.extractor();
@@ -55,6 +65,7 @@ export class ExtractProcessor extends WorkerHost {
     }
     await this.extractQueue.addBulk(jobs);
     this.logger.log(`Sweep ${sweepId}: ${ids.length} posting(s) awaiting extraction, ${jobs.length} job(s) queued`);
+    await this.occupations.classifyStale();
     return { postings: ids.length, skills: 0 };
   }
 }

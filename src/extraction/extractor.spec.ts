@@ -29,6 +29,9 @@ const ALIASES: AliasEntry[] = [
   // ESCO-style labels: a loose single-word synonym and a hidden label.
   { skillId: 'statistics', label: 'statistics', surface: 'figures', kind: 'alt', caseSensitive: false, ambiguous: false },
   { skillId: 'statistics', label: 'statistics', surface: 'statistical analysis', kind: 'hidden', caseSensitive: false, ambiguous: false },
+  // "SQL" is SQL's own label and only an alt label of a broader skill: one span, one skill.
+  { skillId: 'dbms', label: 'database management systems', surface: 'SQL', kind: 'alt', caseSensitive: false, ambiguous: false },
+  { skillId: 'dbms', label: 'database management systems', surface: 'database management systems', kind: 'preferred', caseSensitive: false, ambiguous: false },
   // A capitalised ESCO alt label names a product ("Source", a game engine).
   { skillId: 'source-engine', label: 'Source (digital game creation systems)', surface: 'Source', kind: 'alt', caseSensitive: false, ambiguous: false },
 ];
@@ -81,6 +84,8 @@ describe('SkillExtractor.extract: which skills', () => {
     ['Go and go to the ux equipment room and procedures', []],
     // URLs, e-mails and paths are masked.
     ['Repo at github.com/acme/terraform-modules, logs in /var/log/python/app.log', []],
+    // A span that is one skill's label and another's alt label gives the first only.
+    ['Strong SQL; database management systems', ['sql', 'dbms']],
     // A capitalised product name among ESCO's alt labels matches only in its own case.
     ['Build it from source; open source tools', []],
     ['Levels built with Source and Docker', ['source-engine', 'docker']],

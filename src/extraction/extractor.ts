@@ -10,7 +10,7 @@
  * Measured (see the extraction report): ~120k ESCO + O*NET aliases compile in about a second; extraction runs
  * at several thousand 3 KB postings per second on one core.
  */
-import { AliasIndex, type CompileOptions, type CompileStats, type CompiledAlias } from './alias-index.js';
+import { AliasIndex, type CompileOptions, type CompileStats, type CompiledAlias, KIND_RANK } from './alias-index.js';
 import { analyzeStructure, requirementAt, sectionRequirements, type TextStructure } from './context.js';
 import type { AliasEntry, ExtractedSkill, ExtractOptions, Requirement, TextSpan } from './extraction.types.js';
 import { findMaskedRanges, overlapsMasked } from './mask.js';
@@ -103,7 +103,11 @@ export class SkillExtractor {
       if (structure.sentenceBoilerplate[structure.sentence[match.start]]) continue;
       const span = { start: tokens[match.start].start, end: tokens[match.end - 1].end, text: '' };
       span.text = text.slice(span.start, span.end);
+      // One span names one skill: when a surface is the preferred label or our alias of one skill and only an alt or
+      // hidden label of others ("SQL": SQL, and an altLabel of "database management systems"), the weaker readings go.
+      const bestKind = Math.max(...match.aliases.map((a) => KIND_RANK[a.kind]));
       for (const alias of match.aliases) {
+        if (KIND_RANK[alias.kind] < bestKind) continue;
         const corroboration = alias.ambiguous ? localEvidence(input, match.start, match.end) : null;
         const confidence = corroboration === null ? aliasConfidence(alias) : ambiguousConfidence(alias, corroboration);
         mentions.push({ skill: alias.skill, alias, match, span, corroboration, confidence });

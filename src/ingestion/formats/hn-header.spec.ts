@@ -16,6 +16,10 @@ describe('parseHnHeader', () => {
       { company: 'Microsoft Research', title: "Senior MLE's", location: 'Cambridge, MA | ONSITE', remote: false, employmentType: null }],
     ['Kyber (YC W23) | Enterprise Account Executive | New York, NY | $220K - $260K',
       { company: 'Kyber', title: 'Enterprise Account Executive', location: 'New York, NY', remote: null, employmentType: null }],
+    ['Flip (https://flip.lease) | Backend Engineer | New York, NY',
+      { company: 'Flip', title: 'Backend Engineer', location: 'New York, NY', remote: null, employmentType: null }],
+    ['Softmax | Software Engineer https://softmax.com/careers | Remote',
+      { company: 'Softmax', title: 'Software Engineer', location: 'Remote', remote: true, employmentType: null }],
     ['Please do not build this.', { company: null, title: null, location: null, remote: null, employmentType: null }],
   ])('%s', (line, expected) => expect(parseHnHeader(line)).toEqual(expected));
 });

@@ -30,7 +30,20 @@ const YC_TAG = /\s*\((?:YC\s+)?[SWFX]\d{2}\)\s*/gi;
  * @returns the parts found; `title` null when no part reads as a role.
  */
 export function parseHnHeader(line: string): HnHeader {
-  return parseHeaderLine(line);
+  return parseHeaderLine(withoutUrls(line));
+}
+
+/**
+ * The line without link targets: "Flip (https://flip.lease) | …" → "Flip | …", "Engineer https://x.io/jobs" →
+ * "Engineer". HN's HTML keeps the URL as link text, and a URL inside a part would cut it at "(".
+ */
+function withoutUrls(line: string): string {
+  return line
+    .replace(/\(\s*(?:https?:\/\/|www\.)[^)]*\)/gi, ' ')
+    .replace(/(?:https?:\/\/|www\.)\S+/gi, ' ')
+    .replace(/\(\s*\)/g, ' ')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }
 
 /** Sentence openings that mark a body line as prose, not a role heading. */
