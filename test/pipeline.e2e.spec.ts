@@ -241,6 +241,21 @@ describe('POST /v1/matches', () => {
     expect(hit.matched[0].evidence).toEqual({ start: 7, end: 13, text: 'Python', field: 'title' });
   });
 
+  it('says why a hosted assertion whose BadgeClass is only a URL gives no skills', async () => {
+    const assertion = {
+      '@context': 'https://w3id.org/openbadges/v2',
+      type: 'Assertion',
+      id: 'https://example.org/assertions/123',
+      badge: 'https://example.org/badgeclasses/5',
+      recipient: { type: 'email', hashed: false, identity: 'learner@example.org' },
+      issuedOn: '2026-01-01T00:00:00Z',
+      verification: { type: 'hosted' },
+    };
+    const res = await http().post('/v1/matches').send({ badges: [assertion], skills: ['SQL'] }).expect(200);
+    expect(res.body.profile.badges[0].skills).toEqual([]);
+    expect(res.body.profile.badges[0].warnings).toEqual([expect.stringMatching(/only links its BadgeClass by URL, which is not fetched/)]);
+  });
+
   it('names an unreadable badge by its pointer in a 400 problem', async () => {
     const res = await http().post('/v1/matches').send({ badges: [CREDLY_BADGE, { hello: 'world' }] }).expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

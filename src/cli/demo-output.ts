@@ -6,7 +6,7 @@ export function printProfile(profile: Profile, badgeFiles: string[]): void {
   console.log('\nProfile');
   for (const b of profile.badges) {
     console.log(`  badge ${b.index} (${badgeFiles[b.index] ?? ''}): "${b.name}" [${b.format}]${b.issuer ? ` by ${b.issuer}` : ''}`);
-    if (b.skills.length === 0) console.log('    names no skill and its text yields none');
+    for (const w of b.warnings) console.log(`    ! ${w}`);
     for (const s of b.skills) {
       console.log(s.unmapped ? `    ✗ ${s.source} "${s.text}": not in the taxonomy` : `    ✓ ${s.source} "${s.text}" → ${s.label} (${s.how})`);
     }

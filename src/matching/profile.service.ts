@@ -22,6 +22,8 @@ export interface ProfileBadge {
   name: string;
   issuer: string | null;
   skills: MappedBadgeSkill[];
+  /** Why the badge contributes no skill, when it contributes none. */
+  warnings: string[];
 }
 
 export interface Profile {
@@ -72,7 +74,7 @@ export class ProfileService {
     for (const { index, badge } of described) {
       const mapped = await this.mapBadge(badge);
       for (const m of mapped) if (m.skillId) add({ id: m.skillId, label: m.label!, type: '', escoUri: null }, { badge: index });
-      profileBadges.push({ index, format: badge.format, name: badge.name, issuer: badge.issuer, skills: mapped });
+      profileBadges.push({ index, format: badge.format, name: badge.name, issuer: badge.issuer, skills: mapped, warnings: badgeWarnings(badge, mapped) });
     }
 
     const unmatchedInput: string[] = [];
@@ -116,4 +118,17 @@ export class ProfileService {
     const extracted = await this.extraction.extract(input);
     return extracted.map((s) => ({ id: s.skillId, label: s.label, type: '', escoUri: null }));
   }
+}
+
+/** Why a badge gives no skill: nothing to read (a BadgeClass only linked by URL is not fetched), or nothing mapped. */
+function badgeWarnings(badge: BadgeDescription, mapped: MappedBadgeSkill[]): string[] {
+  if (mapped.some((m) => m.skillId)) return [];
+  if (badge.skillHints.length === 0 && !badge.description && !badge.criteria) {
+    return [
+      badge.format === 'ob2-assertion'
+        ? 'the assertion only links its BadgeClass by URL, which is not fetched: no skills could be read (send the BadgeClass JSON, or the assertion with the BadgeClass embedded)'
+        : 'the badge names no skill and has no description to read skills from',
+    ];
+  }
+  return ['none of the skills this badge names is in the taxonomy'];
 }
