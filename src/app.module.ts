@@ -2,10 +2,16 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { config, type Role, roleFlags } from './config/config.js';
+import { CredentialCatalogueService } from './credentials/credential-catalogue.service.js';
+import { CredentialsController } from './credentials/credentials.controller.js';
+import { CredentialsService } from './credentials/credentials.service.js';
 import { ExtractController } from './extraction/extract.controller.js';
 import { ExtractProcessor } from './extraction/extract.processor.js';
 import { ExtractionService } from './extraction/extraction.service.js';
 import { PostingSkillRepository } from './extraction/posting-skill.repository.js';
+import { GapsController } from './gaps/gaps.controller.js';
+import { GapTargetService } from './gaps/gap-target.service.js';
+import { GapsService } from './gaps/gaps.service.js';
 import { HealthController } from './health/health.controller.js';
 import { dataSourceOptions } from './infra/database/data-source.js';
 import { QUEUE } from './infra/queue/queues.js';
@@ -21,21 +27,31 @@ import { MatchesController } from './matching/matches.controller.js';
 import { ProfileService } from './matching/profile.service.js';
 import { MetaController } from './meta/meta.controller.js';
 import { MetaService } from './meta/meta.service.js';
+import { OccupationClassificationService } from './occupations/occupation-classification.service.js';
+import { OccupationsController } from './occupations/occupations.controller.js';
+import { OccupationsService } from './occupations/occupations.service.js';
 import { SkillsController } from './taxonomy/skills.controller.js';
 import { SkillsService } from './taxonomy/skills.service.js';
 import { StarterTaxonomyService } from './taxonomy/starter-taxonomy.service.js';
+import { AnalyticsProcessor } from './trends/analytics.processor.js';
+import { DemandAggregateRepository } from './trends/demand-aggregate.repository.js';
+import { DemandQueryRepository } from './trends/demand-query.repository.js';
+import { TrendsController } from './trends/trends.controller.js';
+import { TrendsService } from './trends/trends.service.js';
+import { SkillTrendService } from './trends/skill-trend.service.js';
 
 /** Services every role shares. Features add theirs here. */
 const SERVICES = [
   PostingRepository, IngestionRunRepository, IngestionService, PostingSkillRepository, ExtractionService,
-  SkillsService, ProfileService, MatchService, MetaService, PostingIndexService,
+  SkillsService, ProfileService, MatchService, MetaService, OccupationsService, OccupationClassificationService, CredentialsService,
+  DemandAggregateRepository, DemandQueryRepository, TrendsService, PostingIndexService, GapTargetService, GapsService, SkillTrendService,
 ];
 
 /** HTTP controllers (role `api`). */
-const CONTROLLERS = [HealthController, MetaController, SkillsController, ExtractController, MatchesController];
+const CONTROLLERS = [HealthController, MetaController, SkillsController, ExtractController, MatchesController, OccupationsController, CredentialsController, TrendsController, GapsController];
 
 /** Queue processors (role `worker`). */
-const PROCESSORS = [IngestProcessor, ExtractProcessor];
+const PROCESSORS = [IngestProcessor, ExtractProcessor, AnalyticsProcessor];
 
 /** Database, queues and every service: what all roles share. */
 @Global()
@@ -45,7 +61,7 @@ const PROCESSORS = [IngestProcessor, ExtractProcessor];
     BullModule.forRootAsync({ useFactory: () => ({ connection: redisConnection(config().REDIS_URL), prefix: config().QUEUE_PREFIX }) }),
     BullModule.registerQueue(...Object.values(QUEUE).map((name) => ({ name }))),
   ],
-  providers: [...SERVICES, StarterTaxonomyService],
+  providers: [...SERVICES, StarterTaxonomyService, CredentialCatalogueService],
   exports: [...SERVICES, BullModule],
 })
 export class CoreModule {}

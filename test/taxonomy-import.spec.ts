@@ -1,3 +1,5 @@
+import { catalogueRecord, loadCatalogue } from '../src/credentials/catalogue.js';
+import { loadCourseraSkillNames } from '../src/credentials/credential-import.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -86,4 +88,20 @@ describe('taxonomy import', () => {
     // A starter-only run afterwards keeps what the full import wrote (descriptions, O*NET flags, alias kinds).
     expectNoChanges(await importTaxonomy(db));
   }, 180_000);
+
+  // Our credential catalogue and Coursera skill-name map name skills by id: each must exist in the full taxonomy too
+  // (the starter-only case is covered by credentials.spec.ts, where the app imports the catalogue on the starter layer).
+  it('has every skill the credential catalogue names', async () => {
+    const { entries } = await loadCatalogue();
+    const ids = [
+      ...entries.flatMap((e) => catalogueRecord(e).skills.map((s) => s.skillId)),
+      ...(await loadCourseraSkillNames()).values(),
+    ];
+    const missing: Array<{ id: string }> = await db.query(
+      `SELECT i.id FROM unnest($1::text[]) AS i(id) WHERE NOT EXISTS (SELECT 1 FROM skill s WHERE s.id = i.id) ORDER BY 1`,
+      [[...new Set(ids)]],
+    );
+    expect(missing).toEqual([]);
+    expect(entries.filter((e) => e.skills.includes('sp-terraform')).map((e) => e.id)).toContain('hashicorp-terraform-associate');
+  });
 });

@@ -7,6 +7,10 @@ export interface LoadedIndex {
   index: PostingIndex;
   /** idf weight of a skill over the indexed postings. */
   weightOf: (skillId: string) => number;
+  /** Demand share: the fraction (0..1) of open postings with text that ask for the skill. */
+  demandShare: (skillId: string) => number;
+  /** Open postings with text (the denominator of `demandShare`). */
+  postingsWithText: number;
   postings: number;
 }
 
@@ -76,6 +80,12 @@ export class PostingIndexService {
       `SELECT count(*)::int AS n FROM posting p WHERE p.status = 'open' AND p.has_description ${regionFilter}`,
       params,
     );
-    return { index: new PostingIndex([...byPosting.values()]), weightOf: (id) => idf(df.get(id) ?? 0, n), postings: byPosting.size };
+    return {
+      index: new PostingIndex([...byPosting.values()]),
+      weightOf: (id) => idf(df.get(id) ?? 0, n),
+      demandShare: (id) => (n > 0 ? (df.get(id) ?? 0) / n : 0),
+      postingsWithText: n,
+      postings: byPosting.size,
+    };
   }
 }

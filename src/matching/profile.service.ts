@@ -6,6 +6,9 @@ import { type ProblemFieldError, ProblemException } from '../infra/http/problem.
 import { SkillsService, type SkillSummary } from '../taxonomy/skills.service.js';
 import type { ProfileSkill, SkillOrigin } from './match-scorer.js';
 
+/** Resolutions shared by the profiles of one request (skill text or badge hint → mapped skills). */
+export type ResolutionMemo = Map<string, Promise<unknown>>;
+
 /** How one skill named by a badge was mapped: by its alignment URI, an exact label/alias, or the extractor. */
 export interface MappedBadgeSkill {
   text: string;
@@ -24,6 +27,16 @@ export interface ProfileBadge {
   skills: MappedBadgeSkill[];
   /** Why the badge contributes no skill, when it contributes none. */
   warnings: string[];
+  /** True when the badge's `expires` date has passed: its skills are not held, they are to renew. */
+  expired: boolean;
+}
+
+/** A skill only an expired badge gave. */
+export interface ExpiredBadgeSkill {
+  skillId: string;
+  label: string;
+  badge: number;
+  expires: string;
 }
 
 export interface Profile {
@@ -32,6 +45,8 @@ export interface Profile {
   badges: ProfileBadge[];
   /** Free-text skills that map to no taxonomy skill. */
   unmatchedInput: string[];
+  /** Skills that only expired badges gave (not in `skills`). */
+  expired: ExpiredBadgeSkill[];
 }
 
 /**
@@ -48,7 +63,10 @@ export class ProfileService {
     private readonly extraction: ExtractionService,
   ) {}
 
-  async build(badges: unknown[] = [], inputs: string[] = []): Promise<Profile> {
+  /**
+   * @param memo share it between calls of one request (a cohort) so each distinct skill text is resolved once
+   */
+  async build(badges: unknown[] = [], inputs: string[] = [], memo: ResolutionMemo = new Map()): Promise<Profile> {
     const readErrors: ProblemFieldError[] = [];
     const described: Array<{ index: number; badge: BadgeDescription }> = [];
     badges.forEach((input, index) => {
@@ -71,33 +89,50 @@ export class ProfileService {
     };
 
     const profileBadges: ProfileBadge[] = [];
+    const expiredSkills: ExpiredBadgeSkill[] = [];
+    const now = new Date().toISOString();
     for (const { index, badge } of described) {
-      const mapped = await this.mapBadge(badge);
-      for (const m of mapped) if (m.skillId) add({ id: m.skillId, label: m.label!, type: '', escoUri: null }, { badge: index });
-      profileBadges.push({ index, format: badge.format, name: badge.name, issuer: badge.issuer, skills: mapped, warnings: badgeWarnings(badge, mapped) });
+      const mapped = await this.mapBadge(badge, memo);
+      const expired = badge.expires !== null && badge.expires < now;
+      for (const m of mapped) {
+        if (!m.skillId) continue;
+        if (expired) expiredSkills.push({ skillId: m.skillId, label: m.label!, badge: index, expires: badge.expires! });
+        else add({ id: m.skillId, label: m.label!, type: '', escoUri: null }, { badge: index });
+      }
+      const warnings = badgeWarnings(badge, mapped);
+      if (expired) warnings.push(`expired on ${badge.expires}: its skills are to renew, not held`);
+      profileBadges.push({ index, format: badge.format, name: badge.name, issuer: badge.issuer, skills: mapped, warnings, expired });
     }
 
     const unmatchedInput: string[] = [];
     for (const input of inputs) {
-      const found = await this.mapText(input);
+      const found = await this.mapText(input, memo);
       if (found.length === 0) unmatchedInput.push(input);
       for (const s of found) add(s, { input });
     }
-    return { skills: [...bySkill.values()], badges: profileBadges, unmatchedInput };
+    const expired = expiredSkills.filter((e) => !bySkill.has(e.skillId));
+    return { skills: [...bySkill.values()], badges: profileBadges, unmatchedInput, expired };
   }
 
-  private async mapBadge(badge: BadgeDescription): Promise<MappedBadgeSkill[]> {
+  private async mapBadge(badge: BadgeDescription, memo: ResolutionMemo): Promise<MappedBadgeSkill[]> {
     if (badge.skillHints.length === 0) {
       const text = [badge.name, badge.description, badge.criteria].filter(Boolean).join('\n');
       const extracted = await this.extraction.extract(text);
       return extracted.map((s) => ({ text: s.spans[0]?.text ?? s.label, source: 'extracted' as const, skillId: s.skillId, label: s.label, how: 'extractor' as const }));
     }
     const out: MappedBadgeSkill[] = [];
-    for (const hint of badge.skillHints) out.push(...(await this.mapHint(hint)));
+    for (const hint of badge.skillHints) out.push(...(await this.mapHint(hint, memo)));
     return out;
   }
 
-  private async mapHint(hint: SkillHint): Promise<MappedBadgeSkill[]> {
+  private mapHint(hint: SkillHint, memo: ResolutionMemo): Promise<MappedBadgeSkill[]> {
+    const key = `hint\u0000${hint.source}\u0000${hint.escoUri ?? ''}\u0000${hint.text}`;
+    let found = memo.get(key) as Promise<MappedBadgeSkill[]> | undefined;
+    if (!found) memo.set(key, (found = this.resolveHint(hint)));
+    return found;
+  }
+
+  private async resolveHint(hint: SkillHint): Promise<MappedBadgeSkill[]> {
     if (hint.escoUri) {
       const s = await this.skills.resolve(hint.escoUri);
       if (s) return [{ text: hint.text, source: hint.source, skillId: s.id, label: s.label, how: 'esco-uri' }];
@@ -112,7 +147,14 @@ export class ProfileService {
   }
 
   /** A free-text skill: an id, ESCO URI, label or alias first; otherwise whatever the extractor finds in it. */
-  private async mapText(input: string): Promise<SkillSummary[]> {
+  private mapText(input: string, memo: ResolutionMemo): Promise<SkillSummary[]> {
+    const key = `text\u0000${input}`;
+    let found = memo.get(key) as Promise<SkillSummary[]> | undefined;
+    if (!found) memo.set(key, (found = this.resolveText(input)));
+    return found;
+  }
+
+  private async resolveText(input: string): Promise<SkillSummary[]> {
     const exact = await this.skills.resolve(input);
     if (exact) return [exact];
     const extracted = await this.extraction.extract(input);

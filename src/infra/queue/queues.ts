@@ -9,6 +9,7 @@ import type { ColumnMapping } from '../../ingestion/formats/format.types.js';
 export const QUEUE = {
   ingest: 'ingest',
   extract: 'extract',
+  analytics: 'analytics',
 } as const;
 
 export const INGEST_JOB = {
@@ -38,6 +39,20 @@ export interface ExtractPostingsPayload {
 }
 
 export type ExtractSweepPayload = Record<string, never>;
+
+export const ANALYTICS_JOB = {
+  /** Recompute the demand aggregates of the slots (15-minute UTC slots, dates, months) that hold the given postings. */
+  refresh: 'analytics-refresh',
+  /** Recompute every demand aggregate from `posting` and `posting_skill`. */
+  rebuild: 'analytics-rebuild',
+} as const;
+
+export interface AnalyticsRefreshPayload {
+  /** Posting ids as decimal strings (those of one extraction job). */
+  postingIds: string[];
+}
+
+export type AnalyticsRebuildPayload = Record<string, never>;
 
 /** Postings per extraction job: big enough to amortise a transaction, small enough to retry cheaply. */
 export const EXTRACT_BATCH_SIZE = 250;
