@@ -30,6 +30,8 @@ import { MetaService } from './meta/meta.service.js';
 import { OccupationClassificationService } from './occupations/occupation-classification.service.js';
 import { OccupationsController } from './occupations/occupations.controller.js';
 import { OccupationsService } from './occupations/occupations.service.js';
+import { RecommendationsController } from './recommendations/recommendations.controller.js';
+import { RecommendationsService } from './recommendations/recommendations.service.js';
 import { SkillsController } from './taxonomy/skills.controller.js';
 import { SkillsService } from './taxonomy/skills.service.js';
 import { StarterTaxonomyService } from './taxonomy/starter-taxonomy.service.js';
@@ -44,11 +46,11 @@ import { SkillTrendService } from './trends/skill-trend.service.js';
 const SERVICES = [
   PostingRepository, IngestionRunRepository, IngestionService, PostingSkillRepository, ExtractionService,
   SkillsService, ProfileService, MatchService, MetaService, OccupationsService, OccupationClassificationService, CredentialsService,
-  DemandAggregateRepository, DemandQueryRepository, TrendsService, PostingIndexService, GapTargetService, GapsService, SkillTrendService,
+  DemandAggregateRepository, DemandQueryRepository, TrendsService, PostingIndexService, GapTargetService, GapsService, SkillTrendService, RecommendationsService,
 ];
 
 /** HTTP controllers (role `api`). */
-const CONTROLLERS = [HealthController, MetaController, SkillsController, ExtractController, MatchesController, OccupationsController, CredentialsController, TrendsController, GapsController];
+const CONTROLLERS = [HealthController, MetaController, SkillsController, ExtractController, MatchesController, OccupationsController, CredentialsController, TrendsController, GapsController, RecommendationsController];
 
 /** Queue processors (role `worker`). */
 const PROCESSORS = [IngestProcessor, ExtractProcessor, AnalyticsProcessor];

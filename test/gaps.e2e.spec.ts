@@ -153,3 +153,32 @@ describe('POST /v1/gaps/cohort', () => {
     expect(lines).toContain('learner,,,,,,,ana,0.7500,3,1,0');
   });
 });
+
+describe('POST /v1/recommendations', () => {
+  it('with a target needing Terraform, first recommends a credential that teaches Terraform', async () => {
+    const res = await http().post('/v1/recommendations').send({ badges: [BADGE], target: { occupation: CLOUD } }).expect(200);
+    const first = res.body.credentials[0];
+    expect(first.closesGaps.map((s: { label: string }) => s.label)).toEqual(['Terraform']);
+    expect(first.newSkills.map((s: { label: string }) => s.label)).toContain('Terraform');
+    expect(first.after - first.before).toBe(first.gain);
+    expect(res.body.skills[0]).toMatchObject({ label: 'Terraform', closesGap: true });
+  });
+
+  it('counts postings unlocked by a credential: before, after and examples', async () => {
+    // Kubernetes alone: the three cloud postings also ask for Terraform, so a Terraform credential unlocks some of them.
+    const res = await http().post('/v1/recommendations').send({ skills: ['Kubernetes'], minScore: 0.5 }).expect(200);
+    expect(res.body.postings).toBe(4);
+    const terraform = res.body.credentials.find((c: { newSkills: Array<{ label: string }> }) => c.newSkills.some((s) => s.label === 'Terraform'));
+    expect(terraform).toBeDefined();
+    expect(terraform.gain).toBeGreaterThan(0);
+    expect(terraform.examples.length).toBe(Math.min(3, terraform.gain));
+    for (const e of terraform.examples) expect(e.title).toBe('Cloud Engineer');
+    const gains = res.body.credentials.map((c: { gain: number }) => c.gain);
+    expect(gains).toEqual([...gains].sort((a: number, b: number) => b - a));
+  });
+
+  it('rejects an out-of-range minScore', async () => {
+    const res = await http().post('/v1/recommendations').send({ skills: ['SQL'], minScore: 2 }).expect(400);
+    expect(res.body.errors[0].pointer).toBe('/minScore');
+  });
+});

@@ -25,7 +25,7 @@ describe('counterfactual matching', () => {
     expect(matched.get('1')).toBeCloseTo(Math.sqrt(3 / 5.5), 4);
   });
 
-  it('recounts after adding a credential\'s skills: Terraform unlocks nothing new at 0.6 but raises posting 1', () => {
+  it('recounts after adding a credential\'s skills: Terraform unlocks nothing new at 0.6, and matched postings stay matched', () => {
     const input = { ...base, profile: person('js', 'k8s', 'pg') };
     const before = matchingPostings(input);
     const r = counterfactual(input, before, person('terraform'));
@@ -38,11 +38,19 @@ describe('counterfactual matching', () => {
     const input = { ...base, minScore: 0.5, profile: person('excel', 'aws') };
     const before = matchingPostings(input);
     expect(before.size).toBe(0);
-    // + terraform: posting 3 scores sqrt(2/3.5 × 2/3) = 0.617; posting 4 drops to sqrt(0.4 × 1/3) = 0.365.
+    // + terraform: posting 3 scores sqrt(2/3.5 × 2/3) = 0.617 (posting 4 is not rescored: it asks for no new skill).
     const r = counterfactual(input, before, person('terraform'));
     expect(r.before).toBe(0);
     expect(r.after).toBe(1);
     expect(r.gain).toBe(1);
+    expect(r.unlocked.map((u) => u.postingId)).toEqual(['3']);
+    expect(r.unlocked[0].score).toBeCloseTo(Math.sqrt((2 / 3.5) * (2 / 3)), 4);
+  });
+
+  it('does not let a credential\'s other skills dilute a posting\'s score', () => {
+    // excel + aws + terraform + three skills no posting asks for: posting 3 is still unlocked as with terraform alone.
+    const input = { ...base, minScore: 0.5, profile: person('excel', 'aws') };
+    const r = counterfactual(input, matchingPostings(input), person('terraform', 'x1', 'x2', 'x3'));
     expect(r.unlocked.map((u) => u.postingId)).toEqual(['3']);
     expect(r.unlocked[0].score).toBeCloseTo(Math.sqrt((2 / 3.5) * (2 / 3)), 4);
   });

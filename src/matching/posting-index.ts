@@ -65,17 +65,32 @@ export function matchingPostings(input: CounterfactualInput, profile: ProfileSki
 }
 
 /**
- * Counts matches before and after adding `extraSkills` to the profile. Adding skills can also lower a score
- * (the job then uses a smaller share of the person), so `after` is a full recount, never `before` plus new ones.
+ * Counts matches before and after adding `extraSkills` to the profile. A posting the person matched before stays
+ * matched (earning a credential does not make anyone less qualified), so `after` = `before` + the postings the new
+ * skills unlock, and only the postings asking for a new skill are rescored. Each is rescored with the person's skills
+ * plus the new skills it asks for: a credential's other skills do not dilute the match score's "share of the person
+ * the job uses", or a broad credential would unlock less than a narrow one teaching the same skill.
  */
 export function counterfactual(input: CounterfactualInput, before: Map<string, number>, extraSkills: ProfileSkill[]): Counterfactual {
   const held = new Set(input.profile.map((s) => s.skillId));
   const added = extraSkills.filter((s) => !held.has(s.skillId));
-  if (added.length === 0) return { before: before.size, after: before.size, gain: 0, unlocked: [] };
-  const after = matchingPostings(input, [...input.profile, ...added]);
-  const unlocked = [...after].filter(([id]) => !before.has(id)).map(([postingId, score]) => ({ postingId, score }));
+  const candidates = [...input.index.touching(added.map((s) => s.skillId))].filter((id) => !before.has(id));
+  if (candidates.length === 0) return { before: before.size, after: before.size, gain: 0, unlocked: [] };
+  const base = new Map(input.profile.map((s) => [s.skillId, s]));
+  const addedById = new Map(added.map((s) => [s.skillId, s]));
+  const unlocked: Counterfactual['unlocked'] = [];
+  for (const postingId of candidates) {
+    const skills = input.index.byId.get(postingId)!.skills;
+    const profile = new Map(base);
+    for (const s of skills) {
+      const extra = addedById.get(s.skillId);
+      if (extra) profile.set(extra.skillId, extra);
+    }
+    const { score } = scorePosting(skills, profile, input.related, input.weightOf);
+    if (score >= input.minScore) unlocked.push({ postingId, score });
+  }
   unlocked.sort((a, b) => b.score - a.score || Number(b.postingId) - Number(a.postingId));
-  return { before: before.size, after: after.size, gain: after.size - before.size, unlocked };
+  return { before: before.size, after: before.size + unlocked.length, gain: unlocked.length, unlocked };
 }
 
 function relatedTouching(related: Map<string, RelatedSkill>, profile: Map<string, ProfileSkill>): string[] {
