@@ -97,6 +97,7 @@ describe('POST /v1/gaps', () => {
     expect(terraform.relation).toBe('optional');
     expect(terraform.demandShare).toBeCloseTo(3 / 4, 4); // three of the four postings with text ask for it
     expect(terraform.postings).toHaveLength(3);
+    expect(terraform.trend).toBeNull(); // every test posting falls in one month: no two months to compare
   });
 
   it('lists the candidates of an ambiguous occupation label in a 422', async () => {

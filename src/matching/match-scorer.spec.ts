@@ -1,4 +1,4 @@
-import { COVERAGE_PRIOR, idf, type PostingSkillInput, type ProfileSkill, RELATED_CREDIT, scorePosting } from './match-scorer.js';
+import { COVERAGE_PRIOR, idf, type PostingSkillInput, postingScore, type ProfileSkill, RELATED_CREDIT, scorePosting } from './match-scorer.js';
 
 const skill = (skillId: string, requirement: PostingSkillInput['requirement'] = null): PostingSkillInput => ({
   skillId, label: skillId.toUpperCase(), requirement, evidence: null,
@@ -72,5 +72,17 @@ describe('scorePosting', () => {
     const r = scorePosting([skill('a', 'required')], profileOf('a'), new Map(), () => 50);
     expect(r.score).toBeGreaterThan(0);
     expect(r.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('postingScore', () => {
+  it.each([
+    [[skill('a', 'required'), skill('b', 'preferred'), skill('c')], ['a', 'c']],
+    [[skill('a'), skill('b')], ['x']],
+    [[skill('sql', 'required')], ['postgresql']],
+  ])('equals scorePosting(...).score for %j', (posting, held) => {
+    const related = new Map([['sql', { skillId: 'sql', viaSkillId: 'postgresql' }]]);
+    const w = (id: string) => (id === 'a' ? 2.5 : 1);
+    expect(postingScore(posting, profileOf(...held), related, w)).toBe(scorePosting(posting, profileOf(...held), related, w).score);
   });
 });

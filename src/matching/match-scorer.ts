@@ -96,8 +96,32 @@ export function scorePosting(
 ): ScoredPosting {
   const matched: MatchedSkill[] = [];
   const missing: MissingSkill[] = [];
+  const score = evaluate(postingSkills, profile, related, weightOf, { matched, missing });
+  missing.sort((a, b) => Number(b.required) - Number(a.required) || weightOf(b.skillId) - weightOf(a.skillId) || a.label.localeCompare(b.label));
+  matched.sort((a, b) => Number(b.required) - Number(a.required) || a.label.localeCompare(b.label));
+  return { score, matched, missing };
+}
+
+/** The score of `scorePosting` alone, without building the matched and missing lists (for counterfactual recounts). */
+export function postingScore(
+  postingSkills: PostingSkillInput[],
+  profile: Map<string, ProfileSkill>,
+  related: Map<string, RelatedSkill>,
+  weightOf: (skillId: string) => number,
+): number {
+  return evaluate(postingSkills, profile, related, weightOf, null);
+}
+
+function evaluate(
+  postingSkills: PostingSkillInput[],
+  profile: Map<string, ProfileSkill>,
+  related: Map<string, RelatedSkill>,
+  weightOf: (skillId: string) => number,
+  lists: { matched: MatchedSkill[]; missing: MissingSkill[] } | null,
+): number {
   let total = 0;
   let covered = 0;
+  let matchedCount = 0;
   const usedProfile = new Map<string, number>();
   for (const s of postingSkills) {
     const w = requirementWeight(s.requirement) * weightOf(s.skillId);
@@ -109,15 +133,17 @@ export function scorePosting(
     if (owner) {
       const credit = (exact ? 1 : RELATED_CREDIT) * Math.min(1, owner.weight ?? 1);
       covered += w * credit;
+      matchedCount += 1;
       usedProfile.set(owner.skillId, Math.max(usedProfile.get(owner.skillId) ?? 0, credit));
-      matched.push({
+      lists?.matched.push({
         skillId: s.skillId, label: s.label, required: s.requirement === 'required', evidence: s.evidence, from: owner.from,
         ...(exact ? {} : { via: owner.skillId }),
       });
     } else {
-      missing.push({ skillId: s.skillId, label: s.label, required: s.requirement === 'required' });
+      lists?.missing.push({ skillId: s.skillId, label: s.label, required: s.requirement === 'required' });
     }
   }
+  if (matchedCount === 0) return 0;
   let profileTotal = 0;
   let profileUsed = 0;
   for (const p of profile.values()) {
@@ -128,8 +154,5 @@ export function scorePosting(
   const averageWeight = postingSkills.length > 0 ? total / postingSkills.length : 0;
   const coverage = total > 0 ? covered / (total + COVERAGE_PRIOR * averageWeight) : 0;
   const use = profileTotal > 0 ? profileUsed / profileTotal : 0;
-  const score = matched.length === 0 ? 0 : Math.sqrt(coverage * use);
-  missing.sort((a, b) => Number(b.required) - Number(a.required) || weightOf(b.skillId) - weightOf(a.skillId) || a.label.localeCompare(b.label));
-  matched.sort((a, b) => Number(b.required) - Number(a.required) || a.label.localeCompare(b.label));
-  return { score: Math.round(score * 1e4) / 1e4, matched, missing };
+  return Math.round(Math.sqrt(coverage * use) * 1e4) / 1e4;
 }

@@ -80,9 +80,11 @@ export class PostingIndexService {
       `SELECT count(*)::int AS n FROM posting p WHERE p.status = 'open' AND p.has_description ${regionFilter}`,
       params,
     );
+    const weights = new Map([...df].map(([id, count]) => [id, idf(count, n)]));
+    const unseen = idf(0, n);
     return {
       index: new PostingIndex([...byPosting.values()]),
-      weightOf: (id) => idf(df.get(id) ?? 0, n),
+      weightOf: (id) => weights.get(id) ?? unseen,
       demandShare: (id) => (n > 0 ? (df.get(id) ?? 0) / n : 0),
       postingsWithText: n,
       postings: byPosting.size,

@@ -1,4 +1,4 @@
-import { type PostingSkillInput, type ProfileSkill, type RelatedSkill, scorePosting } from './match-scorer.js';
+import { type PostingSkillInput, postingScore, type ProfileSkill, type RelatedSkill } from './match-scorer.js';
 
 /**
  * Counterfactual matching for recommendations: pure functions over precomputed posting skill sets.
@@ -58,7 +58,7 @@ export function matchingPostings(input: CounterfactualInput, profile: ProfileSki
   const candidates = input.index.touching([...map.keys(), ...relatedTouching(input.related, map)]);
   const out = new Map<string, number>();
   for (const id of candidates) {
-    const { score } = scorePosting(input.index.byId.get(id)!.skills, map, input.related, input.weightOf);
+    const score = postingScore(input.index.byId.get(id)!.skills, map, input.related, input.weightOf);
     if (score >= input.minScore) out.set(id, score);
   }
   return out;
@@ -76,17 +76,23 @@ export function counterfactual(input: CounterfactualInput, before: Map<string, n
   const added = extraSkills.filter((s) => !held.has(s.skillId));
   const candidates = [...input.index.touching(added.map((s) => s.skillId))].filter((id) => !before.has(id));
   if (candidates.length === 0) return { before: before.size, after: before.size, gain: 0, unlocked: [] };
-  const base = new Map(input.profile.map((s) => [s.skillId, s]));
+  // One map, extended with the posting's new skills while it is scored and restored after (no copy per posting).
+  const profile = new Map(input.profile.map((s) => [s.skillId, s]));
   const addedById = new Map(added.map((s) => [s.skillId, s]));
   const unlocked: Counterfactual['unlocked'] = [];
+  const extras: string[] = [];
   for (const postingId of candidates) {
     const skills = input.index.byId.get(postingId)!.skills;
-    const profile = new Map(base);
     for (const s of skills) {
       const extra = addedById.get(s.skillId);
-      if (extra) profile.set(extra.skillId, extra);
+      if (extra) {
+        profile.set(extra.skillId, extra);
+        extras.push(extra.skillId);
+      }
     }
-    const { score } = scorePosting(skills, profile, input.related, input.weightOf);
+    const score = postingScore(skills, profile, input.related, input.weightOf);
+    for (const id of extras) profile.delete(id);
+    extras.length = 0;
     if (score >= input.minScore) unlocked.push({ postingId, score });
   }
   unlocked.sort((a, b) => b.score - a.score || Number(b.postingId) - Number(a.postingId));

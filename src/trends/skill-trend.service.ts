@@ -13,14 +13,14 @@ export interface SkillTrend extends Growth {
   previousShare: number;
 }
 
-/** A month counts as "latest" when at least this many postings with text fall in it. */
+/** A month is compared only when at least this many postings with text fall in it and in the month before. */
 const MIN_MONTH_POSTINGS = 30;
 const MIN_SUPPORT = 5;
 const LOOKBACK_MONTHS = 36;
 
 /**
  * Recent trends of skills for gaps and recommendations, from the demand aggregates (all sources, UTC months): the
- * latest month with at least 30 postings with text against the month before it, by `growth` (log-ratio interval,
+ * latest month with at least 30 postings with text whose previous month has as many, against that previous month, by `growth` (log-ratio interval,
  * minimum support 5). Null when there are not two such months.
  */
 @Injectable()
@@ -33,9 +33,11 @@ export class SkillTrendService {
     const to = localDate(now, 'UTC');
     const buckets = bucketsBetween(addMonths(to, -LOOKBACK_MONTHS), to, 'month', 'UTC');
     const totals = await this.repo.totals(buckets, 'month', {});
+    // The latest two consecutive months that both have enough postings (sources arrive in bursts: a month of one
+    // board alone would compare against an empty month).
     let current = -1;
     for (let i = buckets.length - 1; i > 0; i--) {
-      if ((totals.get(i)?.postings ?? 0) >= MIN_MONTH_POSTINGS) {
+      if ((totals.get(i)?.postings ?? 0) >= MIN_MONTH_POSTINGS && (totals.get(i - 1)?.postings ?? 0) >= MIN_MONTH_POSTINGS) {
         current = i;
         break;
       }
