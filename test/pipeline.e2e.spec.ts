@@ -221,8 +221,9 @@ describe('POST /v1/matches', () => {
     for (const m of hit.matched) expect(m.from).toEqual({ badge: 0 });
     expect(hit.score).toBeGreaterThan(0);
     expect(hit.score).toBeLessThanOrEqual(1);
-    const scores = res.body.results.map((r: { score: number }) => r.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // Postings sharing two or more of the badge's skills first, each group by score.
+    const order = res.body.results.map((r: { score: number; matched: unknown[] }) => [r.matched.length >= 2 ? 0 : 1, -r.score]);
+    expect(order).toEqual([...order].sort((a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1]));
   });
 
   it('reports free-text skills that map to nothing', async () => {

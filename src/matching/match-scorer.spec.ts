@@ -1,4 +1,4 @@
-import { COVERAGE_PRIOR, idf, type PostingSkillInput, postingScore, type ProfileSkill, RELATED_CREDIT, scorePosting } from './match-scorer.js';
+import { compareMatches, COVERAGE_PRIOR, idf, type PostingSkillInput, postingScore, type ProfileSkill, RELATED_CREDIT, scorePosting } from './match-scorer.js';
 
 const skill = (skillId: string, requirement: PostingSkillInput['requirement'] = null): PostingSkillInput => ({
   skillId, label: skillId.toUpperCase(), requirement, evidence: null,
@@ -84,5 +84,20 @@ describe('postingScore', () => {
     const related = new Map([['sql', { skillId: 'sql', viaSkillId: 'postgresql' }]]);
     const w = (id: string) => (id === 'a' ? 2.5 : 1);
     expect(postingScore(posting, profileOf(...held), related, w)).toBe(scorePosting(posting, profileOf(...held), related, w).score);
+  });
+});
+
+describe('compareMatches', () => {
+  const r = (postingId: string, score: number, matched: number) => ({ postingId, score, matched: Array(matched).fill(0) });
+
+  it.each<[number, ReturnType<typeof r>[], string[]]>([
+    // Four-skill profile: two shared skills beat one, whatever the score.
+    [4, [r('1', 0.57, 1), r('2', 0.36, 2), r('3', 0.34, 3), r('4', 0.32, 1)], ['2', '3', '1', '4']],
+    // One-skill profile: every result shares its one skill; by score.
+    [1, [r('1', 0.3, 1), r('2', 0.6, 1)], ['2', '1']],
+    // Ties on score: newest id first.
+    [2, [r('7', 0.5, 2), r('9', 0.5, 2)], ['9', '7']],
+  ])('profile of %i skills', (size, rows, expected) => {
+    expect([...rows].sort(compareMatches(size)).map((x) => x.postingId)).toEqual(expected);
   });
 });

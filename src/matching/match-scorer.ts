@@ -156,3 +156,14 @@ function evaluate(
   const use = profileTotal > 0 ? profileUsed / profileTotal : 0;
   return Math.round(Math.sqrt(coverage * use) * 1e4) / 1e4;
 }
+
+/**
+ * Order of match results: postings sharing at least two of the person's skills (one, for a one-skill profile) come
+ * before postings sharing fewer, whatever their scores (a single shared skill is weak evidence of fit); then by score,
+ * then newest id first.
+ */
+export function compareMatches(profileSize: number) {
+  const enough = Math.min(2, profileSize);
+  return (a: { postingId: string; score: number; matched: unknown[] }, b: { postingId: string; score: number; matched: unknown[] }): number =>
+    Number(b.matched.length >= enough) - Number(a.matched.length >= enough) || b.score - a.score || Number(b.postingId) - Number(a.postingId);
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SkillsService } from '../taxonomy/skills.service.js';
-import { type Evidence, type MatchedSkill, type MissingSkill, type ProfileSkill, type RelatedSkill, scorePosting } from './match-scorer.js';
+import { compareMatches, type Evidence, type MatchedSkill, type MissingSkill, type ProfileSkill, type RelatedSkill, scorePosting } from './match-scorer.js';
 import { PostingIndexService } from './posting-index.service.js';
 import { type Profile, ProfileService } from './profile.service.js';
 
@@ -56,7 +56,7 @@ export class MatchService {
     const scored = [...index.touching([...profileMap.keys(), ...related.keys()])]
       .map((postingId) => ({ postingId, ...scorePosting(index.byId.get(postingId)!.skills, profileMap, related, weightOf) }))
       .filter((s) => s.score > 0);
-    scored.sort((a, b) => b.score - a.score || Number(b.postingId) - Number(a.postingId));
+    scored.sort(compareMatches(profileMap.size));
 
     const shortlist = scored.slice(0, limit * 4);
     const postings: Array<Record<string, unknown>> = await this.db.query(
