@@ -11,7 +11,8 @@ import { DATA_DIR } from '../src/config/paths.js';
 import { type ColumnMapping, parseColumnMapping } from '../src/ingestion/formats/format.types.js';
 import { IngestionRunRepository } from '../src/ingestion/ingestion-run.repository.js';
 import { IngestionService } from '../src/ingestion/ingestion.service.js';
-import { QUEUE } from '../src/infra/queue/queues.js';
+import { EXTRACTOR_VERSION } from '../src/extraction/extractor-version.js';
+import { EXTRACT_JOB, QUEUE } from '../src/infra/queue/queues.js';
 import { configureHttp } from '../src/main.js';
 import { MetaService } from '../src/meta/meta.service.js';
 import { TestDatabase } from './support/test-database.js';
@@ -152,6 +153,17 @@ describe('ingestion and extraction through the queues', () => {
         expect(text.slice(span.start, span.end)).toBe(span.text);
       }
     }
+  });
+
+  it('re-extracts postings that another extractor version extracted, through the extract sweep', async () => {
+    const before = await app.get(MetaService).meta();
+    await db.dataSource.query(`UPDATE posting SET extractor_version = 'older' WHERE source_id = 'greenhouse:skillpulsetest'`);
+    expect((await app.get(MetaService).meta()).awaitingExtraction).toBe(4);
+    await app.get<Queue>(getQueueToken(QUEUE.extract)).add(EXTRACT_JOB.sweep, {}, { jobId: 'test-sweep-version' });
+    await waitUntil('the sweep to re-extract', async () => (await app.get(MetaService).meta()).awaitingExtraction === 0);
+    const [{ versions }] = await db.dataSource.query(`SELECT array_agg(DISTINCT extractor_version) AS versions FROM posting`);
+    expect(versions).toEqual([EXTRACTOR_VERSION]);
+    expect(await app.get(MetaService).meta()).toEqual(before);
   });
 
   it('ingests a generic CSV through a column mapping', async () => {

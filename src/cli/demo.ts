@@ -11,7 +11,7 @@ import { config, ConfigError } from '../config/config.js';
 import { DATA_DIR } from '../config/paths.js';
 import { openDatabase } from '../infra/database/data-source.js';
 import { preflight, PreflightError } from '../infra/preflight.js';
-import { QUEUE } from '../infra/queue/queues.js';
+import { DEFAULT_JOB_OPTIONS, EXTRACT_JOB, jobId, QUEUE } from '../infra/queue/queues.js';
 import { parseColumnMapping } from '../ingestion/formats/format.types.js';
 import { IngestionRunRepository } from '../ingestion/ingestion-run.repository.js';
 import { IngestionService } from '../ingestion/ingestion.service.js';
@@ -98,6 +98,8 @@ async function main(): Promise<void> {
     const meta = app.get(MetaService);
     const extractQueue = app.get<Queue>(getQueueToken(QUEUE.extract));
     const total = (await meta.meta()).awaitingExtraction;
+    // Postings stored by an older extractor version, or whose job was lost, are swept up too.
+    if (total > 0) await extractQueue.add(EXTRACT_JOB.sweep, {}, { ...DEFAULT_JOB_OPTIONS, jobId: jobId('extract-sweep', run.runId) });
     await waitFor('extracting skills', total, async () => {
       const m = await meta.meta();
       const counts = await extractQueue.getJobCounts('waiting', 'active', 'delayed');

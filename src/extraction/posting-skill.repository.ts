@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ExtractedSkill, TextSpan } from './extraction.types.js';
+import { awaitingExtraction, EXTRACTOR_VERSION } from './extractor-version.js';
 
 export interface PostingText {
   id: string;
@@ -28,9 +29,9 @@ export class PostingSkillRepository {
   /** The given postings whose content changed since their last extraction (or that were never extracted). */
   async awaiting(ids: string[]): Promise<PostingText[]> {
     const rows = await this.db.query(
-      `SELECT id::text AS id, title, description, content_hash FROM posting
-        WHERE id = ANY($1::bigint[]) AND extracted_hash IS DISTINCT FROM content_hash ORDER BY id`,
-      [ids],
+      `SELECT p.id::text AS id, p.title, p.description, p.content_hash FROM posting p
+        WHERE p.id = ANY($1::bigint[]) AND ${awaitingExtraction('$2')} ORDER BY p.id`,
+      [ids, EXTRACTOR_VERSION],
     );
     return rows.map((r: { id: string; title: string; description: string | null; content_hash: string }) => ({
       id: r.id, title: r.title, description: r.description, contentHash: r.content_hash,
@@ -39,7 +40,7 @@ export class PostingSkillRepository {
 
   /** Ids of every posting awaiting extraction, oldest first. */
   async allAwaitingIds(): Promise<string[]> {
-    const rows = await this.db.query(`SELECT id::text AS id FROM posting WHERE extracted_hash IS DISTINCT FROM content_hash ORDER BY id`);
+    const rows = await this.db.query(`SELECT p.id::text AS id FROM posting p WHERE ${awaitingExtraction('$1')} ORDER BY p.id`, [EXTRACTOR_VERSION]);
     return rows.map((r: { id: string }) => r.id);
   }
 
@@ -76,9 +77,9 @@ export class PostingSkillRepository {
         );
       }
       await tx.query(
-        `UPDATE posting p SET extracted_hash = t.h, extracted_at = now()
+        `UPDATE posting p SET extracted_hash = t.h, extracted_at = now(), extractor_version = $3
            FROM unnest($1::bigint[], $2::text[]) AS t(id, h) WHERE p.id = t.id`,
-        [ids, results.map((r) => r.contentHash)],
+        [ids, results.map((r) => r.contentHash), EXTRACTOR_VERSION],
       );
     });
     return postingIds.length;

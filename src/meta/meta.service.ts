@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { awaitingExtraction, EXTRACTOR_VERSION } from '../extraction/extractor-version.js';
 
 export interface Meta {
   skills: number;
@@ -26,9 +27,9 @@ export class MetaService {
         (SELECT count(*) FILTER (WHERE status = 'closed') FROM posting)::int AS closed,
         (SELECT count(*) FILTER (WHERE NOT has_description) FROM posting)::int AS title_only,
         (SELECT count(*) FROM posting_skill)::int AS posting_skills,
-        (SELECT count(*) FROM posting WHERE extracted_hash IS DISTINCT FROM content_hash)::int AS awaiting,
+        (SELECT count(*) FROM posting p WHERE ${awaitingExtraction('$1')})::int AS awaiting,
         (SELECT version FROM taxonomy_release WHERE scheme = 'esco') AS esco,
-        (SELECT version FROM taxonomy_release WHERE scheme = 'onet') AS onet`);
+        (SELECT version FROM taxonomy_release WHERE scheme = 'onet') AS onet`, [EXTRACTOR_VERSION]);
     return {
       skills: row.skills,
       aliases: row.aliases,

@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS, EXTRACT_JOB, type ExtractSweepPayload, QUEUE } from '../queue/queues.js';
+import { EXTRACTOR_VERSION } from '../../extraction/extractor-version.js';
+import { DEFAULT_JOB_OPTIONS, EXTRACT_JOB, type ExtractSweepPayload, jobId, QUEUE } from '../queue/queues.js';
 
 /** Every 15 minutes: re-enqueue postings still awaiting extraction (recovers work lost with Redis). */
 export const EXTRACT_SWEEP_SCHEDULE = { id: 'extract-sweep', every: 15 * 60 * 1000 };
@@ -23,5 +24,7 @@ export class SchedulerService implements OnApplicationBootstrap {
       { name: EXTRACT_JOB.sweep, data: {}, opts: { removeOnComplete: DEFAULT_JOB_OPTIONS.removeOnComplete, removeOnFail: DEFAULT_JOB_OPTIONS.removeOnFail } },
     );
     this.logger.log(`Schedule "${EXTRACT_SWEEP_SCHEDULE.id}" registered (every ${EXTRACT_SWEEP_SCHEDULE.every / 60000} min)`);
+    // One sweep per extractor version, right away: postings a previous version extracted are re-extracted after an upgrade.
+    await this.extractQueue.add(EXTRACT_JOB.sweep, {}, { ...DEFAULT_JOB_OPTIONS, jobId: jobId('extract-sweep-version', EXTRACTOR_VERSION) });
   }
 }
