@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { applyTitleCorrections, loadTitleCorrections } from './title-corrections.js';
 import { type OccupationLabel, TitleClassifier } from './title-classifier.js';
 
 /** Bump when the classifier's rules change: every posting is then reclassified by the next sweep. */
-export const CLASSIFIER_VERSION = 'occ-2';
+export const CLASSIFIER_VERSION = 'occ-3';
 
 /** Postings per classification transaction (7 parameters arrays per batch, so no parameter limit applies). */
 export const CLASSIFY_BATCH_SIZE = 1_000;
@@ -115,9 +116,12 @@ export class OccupationClassificationService {
          UNION ALL
          SELECT o.id, o.scheme, o.preferred_label, a.label, a.kind FROM occupation_alias a JOIN occupation o ON o.id = a.occupation_id`,
       );
-    const classifier = TitleClassifier.compile(
+    const corrections = await loadTitleCorrections();
+    const labels = applyTitleCorrections(
       rows.map((r) => ({ occupationId: r.id, scheme: r.scheme, occupationLabel: r.occupation_label, label: r.label, kind: r.kind })),
+      corrections,
     );
+    const classifier = TitleClassifier.compile(labels);
     this.compiled = { stamp, classifier };
     this.logger.log(`Title classifier compiled from ${rows.length} occupation labels in ${Date.now() - started} ms`);
     return classifier;
