@@ -112,12 +112,53 @@ export function postingScore(
   return evaluate(postingSkills, profile, related, weightOf, null);
 }
 
+/** The sums a posting's score is made of, for a profile (see the module comment). */
+export interface ScoreParts {
+  /** Σ requirement weight × idf over the posting's skills, and the same over the covered ones (× credit). */
+  total: number;
+  covered: number;
+  /** `total` / number of posting skills (the prior is counted in skills of this weight). */
+  averageWeight: number;
+  /** Σ idf over the profile's skills, and over those the posting uses (× credit). */
+  profileTotal: number;
+  profileUsed: number;
+}
+
+/** `ScoreParts` of a posting for a profile. */
+export function scoreParts(
+  postingSkills: PostingSkillInput[],
+  profile: Map<string, ProfileSkill>,
+  related: Map<string, RelatedSkill>,
+  weightOf: (skillId: string) => number,
+): ScoreParts {
+  const parts: ScoreParts = { total: 0, covered: 0, averageWeight: 0, profileTotal: 0, profileUsed: 0 };
+  evaluate(postingSkills, profile, related, weightOf, null, parts);
+  return parts;
+}
+
+/**
+ * An upper bound of a posting's score once skills it asks for are added to the profile: `coveredAdded` is the most
+ * the added skills can add to `covered` (their requirement weight × idf), `weightAdded` their idf on the profile side.
+ * Exact skills can only raise coverage by their own weight and can at most be fully used, so the score never exceeds it.
+ */
+export function scoreUpperBound(base: ScoreParts, coveredAdded: number, weightAdded: number): number {
+  const coverage = base.total > 0 ? Math.min(1, (base.covered + coveredAdded) / (base.total + COVERAGE_PRIOR * base.averageWeight)) : 0;
+  const use = base.profileTotal + weightAdded > 0 ? (base.profileUsed + weightAdded) / (base.profileTotal + weightAdded) : 0;
+  return Math.sqrt(coverage * use);
+}
+
+/** Requirement weight of a posting skill (required 1, unstated 0.8, preferred 0.5). */
+export function requirementWeightOf(requirement: Requirement): number {
+  return requirementWeight(requirement);
+}
+
 function evaluate(
   postingSkills: PostingSkillInput[],
   profile: Map<string, ProfileSkill>,
   related: Map<string, RelatedSkill>,
   weightOf: (skillId: string) => number,
   lists: { matched: MatchedSkill[]; missing: MissingSkill[] } | null,
+  parts?: ScoreParts,
 ): number {
   let total = 0;
   let covered = 0;
@@ -143,7 +184,7 @@ function evaluate(
       lists?.missing.push({ skillId: s.skillId, label: s.label, required: s.requirement === 'required' });
     }
   }
-  if (matchedCount === 0) return 0;
+  if (matchedCount === 0 && !parts) return 0;
   let profileTotal = 0;
   let profileUsed = 0;
   for (const p of profile.values()) {
@@ -152,6 +193,8 @@ function evaluate(
     profileUsed += w * (usedProfile.get(p.skillId) ?? 0);
   }
   const averageWeight = postingSkills.length > 0 ? total / postingSkills.length : 0;
+  if (parts) Object.assign(parts, { total, covered, averageWeight, profileTotal, profileUsed });
+  if (matchedCount === 0) return 0;
   const coverage = total > 0 ? covered / (total + COVERAGE_PRIOR * averageWeight) : 0;
   const use = profileTotal > 0 ? profileUsed / profileTotal : 0;
   return Math.round(Math.sqrt(coverage * use) * 1e4) / 1e4;

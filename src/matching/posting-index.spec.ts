@@ -1,4 +1,4 @@
-import type { PostingSkillInput, ProfileSkill } from './match-scorer.js';
+import { type PostingSkillInput, postingScore, type ProfileSkill } from './match-scorer.js';
 import { counterfactual, matchingPostings, PostingIndex } from './posting-index.js';
 
 const s = (skillId: string): PostingSkillInput => ({ skillId, label: skillId, requirement: 'required', evidence: null });
@@ -58,5 +58,40 @@ describe('counterfactual matching', () => {
   it('gives no gain for skills already held', () => {
     const input = { ...base, profile: person('js') };
     expect(counterfactual(input, matchingPostings(input), person('js'))).toEqual({ before: 0, after: 0, gain: 0, unlocked: [] });
+  });
+});
+
+describe('counterfactual pruning', () => {
+  // A deterministic pseudo-random data set: pruning by the score's upper bound must not change any result.
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const ids = Array.from({ length: 40 }, (_, i) => `k${i}`);
+  const reqs: PostingSkillInput['requirement'][] = ['required', 'preferred', null];
+  const sets = Array.from({ length: 400 }, (_, p) => ({
+    postingId: String(p + 1),
+    skills: [...new Set(Array.from({ length: 2 + Math.floor(rand() * 8) }, () => ids[Math.floor(rand() ** 2 * ids.length)]))].map((id) => ({
+      skillId: id, label: id, requirement: reqs[Math.floor(rand() * 3)], evidence: null,
+    })),
+  }));
+  const idx = new PostingIndex(sets);
+  const weightOf = (id: string) => 1 + (Number(id.slice(1)) % 7) / 2;
+
+  it.each([0.3, 0.5, 0.7])('gives the same unlocked postings as a full rescore at minScore %f', (minScore) => {
+    const profile = person('k0', 'k3', 'k8');
+    const input = { index: idx, related: new Map(), weightOf, minScore, profile };
+    const before = matchingPostings(input);
+    for (const extra of [['k1'], ['k2', 'k5', 'k30'], ['k12', 'k13', 'k14', 'k15', 'k16', 'k17']]) {
+      const added = person(...extra);
+      const fast = counterfactual(input, before, added);
+      // Full rescore: every posting not matched before, with the profile plus the new skills it asks for.
+      const full = sets
+        .filter((s) => !before.has(s.postingId) && s.skills.some((k) => extra.includes(k.skillId)))
+        .map((s) => {
+          const map = new Map([...profile, ...added.filter((a) => s.skills.some((k) => k.skillId === a.skillId))].map((x) => [x.skillId, x]));
+          return { postingId: s.postingId, score: postingScore(s.skills, map, new Map(), weightOf) };
+        })
+        .filter((x) => x.score >= minScore);
+      expect(fast.unlocked.map((u) => u.postingId).sort()).toEqual(full.map((u) => u.postingId).sort());
+    }
   });
 });

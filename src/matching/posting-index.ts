@@ -1,4 +1,6 @@
-import { type PostingSkillInput, postingScore, type ProfileSkill, type RelatedSkill } from './match-scorer.js';
+import {
+  type PostingSkillInput, postingScore, type ProfileSkill, type RelatedSkill, requirementWeightOf, type ScoreParts, scoreParts, scoreUpperBound,
+} from './match-scorer.js';
 
 /**
  * Counterfactual matching for recommendations: pure functions over precomputed posting skill sets.
@@ -42,6 +44,8 @@ export interface CounterfactualInput {
   related: Map<string, RelatedSkill>;
   weightOf: (skillId: string) => number;
   minScore: number;
+  /** Per-posting score sums for `profile`, shared by the recounts of one request (filled on demand). */
+  baseParts?: Map<string, ScoreParts>;
 }
 
 export interface Counterfactual {
@@ -81,8 +85,22 @@ export function counterfactual(input: CounterfactualInput, before: Map<string, n
   const addedById = new Map(added.map((s) => [s.skillId, s]));
   const unlocked: Counterfactual['unlocked'] = [];
   const extras: string[] = [];
+  const baseProfile = new Map(profile);
+  const baseParts = input.baseParts ?? new Map<string, ScoreParts>();
   for (const postingId of candidates) {
     const skills = input.index.byId.get(postingId)!.skills;
+    // Skip postings that cannot reach minScore even if every new skill they ask for counted in full.
+    let coveredAdded = 0;
+    let weightAdded = 0;
+    for (const s of skills) {
+      if (!addedById.has(s.skillId)) continue;
+      const w = input.weightOf(s.skillId);
+      coveredAdded += requirementWeightOf(s.requirement) * w;
+      weightAdded += w;
+    }
+    let parts = baseParts.get(postingId);
+    if (!parts) baseParts.set(postingId, (parts = scoreParts(skills, baseProfile, input.related, input.weightOf)));
+    if (scoreUpperBound(parts, coveredAdded, weightAdded) < input.minScore - 1e-4) continue;
     for (const s of skills) {
       const extra = addedById.get(s.skillId);
       if (extra) {

@@ -83,7 +83,7 @@ export class RecommendationsService {
     const loaded = await this.postingIndex.load({ region: region ?? undefined });
     const relatedLinks = await this.skills.relatedTo(profile.skills.map((s) => s.skillId));
     const related = new Map<string, RelatedSkill>([...relatedLinks].map(([skillId, viaSkillId]) => [skillId, { skillId, viaSkillId }]));
-    const input: CounterfactualInput = { index: loaded.index, profile: profile.skills, related, weightOf: loaded.weightOf, minScore };
+    const input: CounterfactualInput = { index: loaded.index, profile: profile.skills, related, weightOf: loaded.weightOf, minScore, baseParts: new Map() };
     const before = matchingPostings(input);
     const held = new Set(profile.skills.map((s) => s.skillId));
     const gaps = target
