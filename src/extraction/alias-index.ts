@@ -27,6 +27,10 @@
  *    flagged; so is a single-token O*NET/curated alias that is an everyday word ("Analyze").
  * 7. Hyphenated surfaces compile two ways: split ("front end") and joined ("frontend").
  * 8. The same (skill, key path, case rule) compiles once, keeping the better kind.
+ * 9. An O*NET-only skill's own label (id "onet-...", kind preferred) is a product name: single words compile like
+ *    O*NET examples (case-sensitive; ambiguous when an everyday word: "Forth", "Analyze").
+ * 10. ESCO skill labels that start with a verb also compile with the verb's "-ing" form, since postings
+ *    write "managing budgets" for "manage budgets" (third-person "manages" already folds to "manage").
  */
 import type { AliasEntry } from './extraction.types.js';
 import { tokenFlags } from './context.js';
@@ -60,6 +64,8 @@ export interface CompiledAlias {
   loose: boolean;
   /** Distinct skills sharing this exact key path (filled in after compilation). */
   sharedBy: number;
+  /** Compiled from the label's "-ing" form (rule 10). */
+  gerund?: boolean;
 }
 
 export interface CompileStats {
@@ -127,6 +133,32 @@ function sharesStem(word: string, label: string): boolean {
     if (k === need) return true;
   }
   return false;
+}
+
+/** Endings of words that are not base-form verbs ("data", "project", "customer", "digital"), so get no "-ing" form. */
+const NOT_VERB = /(?:ing|ion|ment|ity|ness|al|ic|ics|ed|er|or|ist|ism|ary|ory|ous|ive|ful|less|ance|ence|ure|ship|y|s|a|o|i|u|x)$/;
+/** Common label-initial nouns/adjectives with verb-like endings. */
+const NOT_VERB_WORDS = new Set(['data', 'web', 'project', 'product', 'health', 'food', 'risk', 'cloud', 'test', 'business',
+  'customer', 'team', 'sales', 'marketing', 'human', 'social', 'public', 'legal', 'financial', 'foreign', 'medical',
+  'animal', 'plant', 'child', 'patient', 'quality', 'safety', 'energy', 'water', 'soil', 'land', 'sign', 'art', 'music']);
+const CVC = /^[^aeiou]*[aeiou][bdglmnprt]$/;
+
+/**
+ * The "-ing" form of a label-initial verb ("manage" -> "managing", "plan" -> "planning", "apply" -> "applying"),
+ * or null when the word does not look like a base-form verb (see `NOT_VERB`).
+ */
+export function gerundOf(word: string): string | null {
+  if (!PLAIN_LOWER.test(word) || word.length < 3 || NOT_VERB_WORDS.has(word) || STOP_WORDS.has(word)) return null;
+  if (word.endsWith('ss')) return `${word}ing`;
+  if (word.endsWith('ply') || word.endsWith('fy') || word.endsWith('ey') || word.endsWith('ay') || word.endsWith('oy')) return `${word}ing`;
+  if (NOT_VERB.test(word) && !word.endsWith('ise') && !word.endsWith('ize') && !word.endsWith('ate')) {
+    if (!/(?:ure|ge|ce|ve|te|se|ze|de|ke|le|ne|pe|re)$/.test(word) || /(?:ure|ance|ence|ive)$/.test(word)) return null;
+  }
+  if (word.endsWith('ie')) return `${word.slice(0, -2)}ying`;
+  if (word.endsWith('ee') || word.endsWith('ye') || word.endsWith('oe')) return `${word}ing`;
+  if (word.endsWith('e')) return `${word.slice(0, -1)}ing`;
+  if (word.length <= 4 && CVC.test(word)) return `${word}${word[word.length - 1]}ing`;
+  return `${word}ing`;
 }
 
 export class AliasIndex {
@@ -202,7 +234,8 @@ export class AliasIndex {
       return;
     }
     const symbolic = SYMBOL_OR_DIGIT.test(surface);
-    const esco = entry.kind === 'preferred' || entry.kind === 'alt' || entry.kind === 'hidden';
+    const onetOnly = entry.kind === 'preferred' && entry.skillId.startsWith('onet-');
+    const esco = !onetOnly && (entry.kind === 'preferred' || entry.kind === 'alt' || entry.kind === 'hidden');
     const generic = single !== null && esco && PLAIN_LOWER.test(surface);
     let caseSensitive = entry.caseSensitive;
     let ambiguous = entry.ambiguous;
@@ -214,13 +247,13 @@ export class AliasIndex {
       // A capitalised single word among ESCO's alt/hidden labels is a product name ("Source", "Google", "Dreamweaver"):
       // in lower case it is an ordinary word ("build from source").
       const capitalisedProduct = (entry.kind === 'alt' || entry.kind === 'hidden') && /^[A-Z][a-z]/.test(surface) && !symbolic;
-      caseSensitive = (single.length <= 2 && !symbolic) || allCaps || entry.kind === 'onet_example' || capitalisedProduct;
+      caseSensitive = (single.length <= 2 && !symbolic) || allCaps || entry.kind === 'onet_example' || onetOnly || capitalisedProduct;
     }
     if (single !== null) {
       ambiguous ||= this.ambiguousWords.has(single) || (!esco && COMMON_WORDS.has(single));
     }
     const loose = generic && entry.kind !== 'preferred' && (/\s/.test(entry.label.trim()) || !sharesStem(single!, entry.label));
-    const techLike = symbolic || surface !== surface.toLowerCase() || entry.kind === 'onet_example' || entry.kind === 'curated';
+    const techLike = symbolic || surface !== surface.toLowerCase() || entry.kind === 'onet_example' || onetOnly || entry.kind === 'curated';
     const skill = this.skillOf(entry);
     for (const v of variants(tokens)) {
       const alias: CompiledAlias = {
@@ -228,6 +261,8 @@ export class AliasIndex {
         generic, loose, sharedBy: 1,
       };
       this.insert(v.keys, alias);
+      const ing = esco && entry.kind !== 'hidden' && words >= 2 && !caseSensitive ? gerundOf(v.keys[0]) : null;
+      if (ing !== null) this.insert([ing, ...v.keys.slice(1)], { ...alias, gerund: true });
     }
   }
 

@@ -7,15 +7,20 @@
  * - A clause is negated when it holds a negation cue ("no", "not", "without", "n't" ...) that is not part of
  *   "not only", "not limited to", "no later than", "whether or not" ... Negation scope is the clause: it
  *   ends at the clause or sentence end. ("No Java required. Strong Python required." negates only Java.)
- * - A sentence listing three or more protected characteristics is equal-opportunity boilerplate.
- * - Requirement: a cue in the mention's clause decides; else the cues of its sentence (nearest cue when both
- *   kinds appear); else the section, set by a short heading line ("Requirements:", "Nice to have").
+ * - A segment is a run of clauses joined by commas (it ends at a sentence end, ";", ":", brackets, a dash or
+ *   "but"): a list "Python, Java, or Go" is one segment of three clauses.
+ * - A sentence listing three or more protected characteristics is equal-opportunity boilerplate; one with two
+ *   or more how-to-apply words ("submit", "contact", "application") and no skill word is how-to-apply.
+ * - Requirement (`requirementAt`): a cue in the mention's clause decides; else a cue that opens the text before
+ *   the mention in its sentence ("Nice to have: Docker, Go"; "Bonus points for Go, Rust"); else a trailing cue
+ *   after a copula later in the same segment ("Python, SQL and Go are a plus"); else the section heading. A
+ *   trailing cue without a copula covers only its own list item ("Swift, Objective-C, Android a plus").
  */
-import type { Requirement } from './extraction.types.js';
+import type { PostingSection, Requirement } from './extraction.types.js';
 import type { Token } from './tokenizer.js';
 import {
-  CLAUSE_BREAK_WORDS, EEO_WORDS, HEADING_WORDS, NEGATION_EXCEPTIONS_AFTER, NEGATION_EXCEPTIONS_BEFORE, NEGATION_WORDS,
-  PREFERRED_CUES, REQUIRED_CUES,
+  APPLY_WORDS, CLAUSE_BREAK_WORDS, COPULAS, CUE_FILLERS, EEO_WORDS, NEGATION_EXCEPTIONS_AFTER, NEGATION_EXCEPTIONS_BEFORE,
+  NEGATION_WORDS, PREFERRED_CUES, REQUIRED_CUES, SKILL_WORDS,
 } from './lexicon.js';
 
 export interface RequirementCue {
@@ -31,10 +36,14 @@ export interface TextStructure {
   clause: Int32Array;
   /** Per token: line number (0-based). */
   line: Int32Array;
+  /** Per token: segment number (clauses joined by commas; see the module comment). */
+  segment: Int32Array;
   /** Per clause number: true when the clause is negated. */
   clauseNegated: boolean[];
-  /** Per sentence number: true for equal-opportunity boilerplate (see lexicon `EEO_WORDS`). */
-  sentenceBoilerplate: boolean[];
+  /** Per clause number: its first token index. */
+  clauseStart: number[];
+  /** Per sentence number: 'equal_opportunity' or 'how_to_apply' for boilerplate sentences, else null. */
+  sentenceSection: (PostingSection | null)[];
   /** Requirement cues in token order. */
   cues: RequirementCue[];
   lineCount: number;
@@ -42,6 +51,7 @@ export interface TextStructure {
 
 const SENTENCE_END = new Set(['.', '!', '?', '•', '·', '▪', '◦', '●', '■', '►', '✓', '✔', '|']);
 const CLAUSE_END = new Set([',', ';', ':', '(', ')', '[', ']', '—', '–']);
+const SEGMENT_END = new Set([';', ':', '(', ')', '[', ']', '—', '–']);
 
 function startsLowercase(text: string): boolean {
   const ch = text[0];
@@ -55,12 +65,15 @@ export const FLAG_SENTENCE_END = 4;
 export const FLAG_CLAUSE_END = 8;
 export const FLAG_CUE_START = 16;
 export const FLAG_EEO = 32;
+export const FLAG_APPLY = 64;
+export const FLAG_SKILL_WORD = 128;
 
 /** Class bits of a token from its key (`word` false for punctuation tokens, whose key is the character). */
 export function tokenFlags(key: string, word: boolean): number {
   if (!word) return (SENTENCE_END.has(key) ? FLAG_SENTENCE_END : 0) | (CLAUSE_END.has(key) ? FLAG_CLAUSE_END : 0);
   return (NEGATION_WORDS.has(key) || key.endsWith("n't") ? FLAG_NEGATION : 0) | (CLAUSE_BREAK_WORDS.has(key) ? FLAG_CLAUSE_WORD : 0)
-    | (CUES_BY_FIRST.has(key) ? FLAG_CUE_START : 0) | (EEO_WORDS.has(key) ? FLAG_EEO : 0);
+    | (CUES_BY_FIRST.has(key) ? FLAG_CUE_START : 0) | (EEO_WORDS.has(key) ? FLAG_EEO : 0)
+    | (APPLY_WORDS.has(key) ? FLAG_APPLY : 0) | (SKILL_WORDS.has(key) ? FLAG_SKILL_WORD : 0);
 }
 
 function isNegationCue(keys: readonly string[], i: number): boolean {
@@ -99,14 +112,25 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
   const n = tokens.length;
   const sentence = new Int32Array(n);
   const clause = new Int32Array(n);
+  const segment = new Int32Array(n);
   const line = new Int32Array(n);
   const clauseNegated: boolean[] = [];
+  const clauseStart: number[] = [0];
   let s = 0;
   let c = 0;
+  let g = 0;
   let l = 0;
   let negated = false;
-  const sentenceBoilerplate: boolean[] = [];
+  const sentenceSection: (PostingSection | null)[] = [];
   const eeo = new Set<string>();
+  const apply = new Set<string>();
+  let skillWord = false;
+  const closeSentence = () => {
+    sentenceSection.push(eeo.size >= 3 ? 'equal_opportunity' : apply.size >= 2 && !skillWord ? 'how_to_apply' : null);
+    eeo.clear();
+    apply.clear();
+    skillWord = false;
+  };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     if (i > 0) {
@@ -114,70 +138,73 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
       const both = flags[i - 1] | flags[i];
       const softWrap = t.nlBefore && prev.word && t.word && startsLowercase(t.text);
       const newSentence = (t.nlBefore && !softWrap) || (both & FLAG_SENTENCE_END) !== 0;
-      const newClause = newSentence || (both & FLAG_CLAUSE_END) !== 0 || (flags[i] & FLAG_CLAUSE_WORD) !== 0;
+      const clauseWord = (flags[i] & FLAG_CLAUSE_WORD) !== 0;
+      const newClause = newSentence || (both & FLAG_CLAUSE_END) !== 0 || clauseWord;
+      const newSegment = newSentence || clauseWord || (!prev.word && SEGMENT_END.has(prev.text)) || (!t.word && SEGMENT_END.has(t.text));
       if (t.nlBefore) l++;
-      if (newSentence) { sentenceBoilerplate.push(eeo.size >= 3); eeo.clear(); s++; }
-      if (newClause) { clauseNegated.push(negated); negated = false; c++; }
+      if (newSentence) { closeSentence(); s++; }
+      if (newClause) { clauseNegated.push(negated); negated = false; c++; clauseStart.push(i); }
+      if (newSegment) g++;
     }
     sentence[i] = s;
     clause[i] = c;
+    segment[i] = g;
     line[i] = l;
-    if (!negated && (flags[i] & FLAG_NEGATION) !== 0 && isNegationCue(keys, i)) negated = true;
-    if ((flags[i] & FLAG_EEO) !== 0) eeo.add(keys[i]);
+    const f = flags[i];
+    if (!negated && (f & FLAG_NEGATION) !== 0 && isNegationCue(keys, i)) negated = true;
+    if ((f & FLAG_EEO) !== 0) eeo.add(keys[i]);
+    if ((f & FLAG_APPLY) !== 0) apply.add(keys[i]);
+    if ((f & FLAG_SKILL_WORD) !== 0) skillWord = true;
   }
   clauseNegated.push(negated);
-  sentenceBoilerplate.push(eeo.size >= 3);
-  return { sentence, clause, line, clauseNegated, sentenceBoilerplate, cues: matchCues(keys, flags), lineCount: n === 0 ? 0 : l + 1 };
+  closeSentence();
+  return {
+    sentence, clause, segment, line, clauseNegated, clauseStart, sentenceSection, cues: matchCues(keys, flags),
+    lineCount: n === 0 ? 0 : l + 1,
+  };
 }
 
 /**
- * Requirement set by heading lines, per line number. A heading is a line of at most 8 words with no skill
- * mention that ends with ":", or of at most 5 words not ending in "." that holds a requirement cue or a
- * heading word ("Responsibilities", "Benefits"). A heading without a cue ends the current section.
- * @param lineHasMention line number -> true when a skill was matched on that line.
+ * First clause of the list a clause belongs to: walks back over clauses of the same segment while the clause is
+ * a bare list item (only skill mentions and list words: "Java", "or Go"). Used for negation and requirement
+ * scope: "No Python, Java or Go required" negates all three; "Bonus: Go, Rust" makes both preferred.
+ * @param isListItem clause number -> true when the clause holds only mentions and list words.
  */
-export function sectionRequirements(
-  tokens: readonly Token[], keys: readonly string[], st: TextStructure, lineHasMention: (line: number) => boolean,
-): (Requirement | null)[] {
-  const result: (Requirement | null)[] = new Array<Requirement | null>(st.lineCount).fill(null);
-  // Per line: bit 1 = has a required cue, bit 2 = has a preferred cue.
-  const cueBits = new Uint8Array(st.lineCount);
-  for (const cue of st.cues) cueBits[st.line[cue.index]] |= cue.kind === 'required' ? 1 : 2;
-  let current: Requirement | null = null;
-  let i = 0;
-  while (i < tokens.length) {
-    const ln = st.line[i];
-    let j = i;
-    let words = 0;
-    let headingWord = false;
-    while (j < tokens.length && st.line[j] === ln) {
-      if (tokens[j].word) { words++; headingWord ||= words <= 5 && HEADING_WORDS.has(keys[j]); }
-      j++;
-    }
-    const last = tokens[j - 1].text;
-    const bits = cueBits[ln];
-    const colon = last === ':' && words <= 8;
-    const bare = words <= 5 && last !== '.' && (bits !== 0 || headingWord);
-    if (words > 0 && (colon || bare) && !lineHasMention(ln)) current = bits === 1 ? 'required' : bits === 2 ? 'preferred' : null;
-    result[ln] = current;
-    i = j;
-  }
-  return result;
+export function listHead(st: TextStructure, clauseNo: number, isListItem: (clause: number) => boolean): number {
+  let c = clauseNo;
+  while (c > 0 && isListItem(c) && st.segment[st.clauseStart[c - 1]] === st.segment[st.clauseStart[c]]) c--;
+  return c;
 }
 
-/** The requirement for a mention whose first token is `index`; see the module comment for precedence. */
-export function requirementAt(st: TextStructure, index: number, sections: readonly (Requirement | null)[]): Requirement | null {
-  const clauseKinds = new Set<Requirement>();
-  let best: RequirementCue | null = null;
-  let bestDistance = Infinity;
+function copulaBefore(keys: readonly string[], index: number): boolean {
+  let k = index - 1;
+  while (k >= 0 && CUE_FILLERS.has(keys[k])) k--;
+  return k >= 0 && COPULAS.has(keys[k]);
+}
+
+/**
+ * The requirement for a mention whose first token is `index`; see the module comment for precedence.
+ * @param head first clause of the mention's list (`listHead`).
+ * @param mentionBefore (cue index) -> true when a skill mention precedes the cue in the cue's own clause.
+ * @param section requirement set by the heading of the mention's line.
+ */
+export function requirementAt(
+  st: TextStructure, keys: readonly string[], index: number, head: number, mentionBefore: (cueIndex: number) => boolean, section: Requirement | null,
+): Requirement | null {
+  const clauseNo = st.clause[index];
+  let own: RequirementCue | null = null;
+  let forward: RequirementCue | null = null;
+  let backward: RequirementCue | null = null;
   for (const cue of st.cues) {
     if (st.sentence[cue.index] !== st.sentence[index]) continue;
-    if (st.clause[cue.index] === st.clause[index]) clauseKinds.add(cue.kind);
-    // Prefer a cue before the mention on ties ("Required: Python; Go preferred" keeps Python required).
-    const distance = Math.abs(cue.index - index) + (cue.index > index ? 0.5 : 0);
-    if (distance < bestDistance) { best = cue; bestDistance = distance; }
+    const cueClause = st.clause[cue.index];
+    if (cueClause === clauseNo || (cueClause === head && cue.index < index)) {
+      if (own === null || Math.abs(cue.index - index) < Math.abs(own.index - index)) own = cue;
+    } else if (cue.index < index) {
+      if (!mentionBefore(cue.index)) forward = cue;
+    } else if (backward === null && st.segment[cue.index] === st.segment[index] && copulaBefore(keys, cue.index)) {
+      backward = cue;
+    }
   }
-  if (clauseKinds.size === 1) return [...clauseKinds][0];
-  if (best !== null) return best.kind;
-  return sections[st.line[index]] ?? null;
+  return own?.kind ?? forward?.kind ?? backward?.kind ?? section;
 }

@@ -22,6 +22,13 @@ export interface TextSpan {
 
 export type Requirement = 'required' | 'preferred';
 
+/**
+ * The part of a posting a mention sits in, from the nearest heading above it ("Requirements:", "What we offer",
+ * "About us", "How to apply") or, for equal-opportunity and how-to-apply sentences, from the sentence itself.
+ */
+export type PostingSection =
+  | 'requirements' | 'responsibilities' | 'benefits' | 'about_company' | 'equal_opportunity' | 'how_to_apply';
+
 export interface ExtractedSkill {
   skillId: string;
   label: string;
@@ -31,6 +38,14 @@ export interface ExtractedSkill {
   spans: TextSpan[];
   /** Why the skill was extracted: which alias matched and what context corroborated it. */
   reasons: string[];
+  /**
+   * Section of the skill's most telling mention (requirements first, then responsibilities); absent when no
+   * heading or boilerplate sentence places it. Skills whose every mention sits in benefits, about-the-company,
+   * equal-opportunity or how-to-apply text are not extracted at all.
+   */
+  section?: PostingSection;
+  /** Years of experience stated for the skill ("5+ years of Python" -> 5; a range "3-5 years" -> its minimum 3). */
+  yearsOfExperience?: number;
 }
 
 export interface ExtractOptions {

@@ -11,15 +11,18 @@
  * at several thousand 3 KB postings per second on one core.
  */
 import { AliasIndex, type CompileOptions, type CompileStats, type CompiledAlias, KIND_RANK } from './alias-index.js';
-import { analyzeStructure, requirementAt, sectionRequirements, type TextStructure } from './context.js';
-import type { AliasEntry, ExtractedSkill, ExtractOptions, Requirement, TextSpan } from './extraction.types.js';
+import { analyzeStructure, listHead, requirementAt, type TextStructure } from './context.js';
+import type { AliasEntry, ExtractedSkill, ExtractOptions, PostingSection, Requirement, TextSpan } from './extraction.types.js';
+import { LIST_WORDS, ORG_HEADS_AFTER, ORG_HEADS_BEFORE } from './lexicon.js';
 import { findMaskedRanges, overlapsMasked } from './mask.js';
 import { findMatches, type Match } from './matcher.js';
 import {
-  aliasConfidence, ambiguousConfidence, combine, describe, localEvidence, neighbourEvidence, type Corroboration,
+  aliasConfidence, ambiguousConfidence, combine, describe, localEvidence, neighbourEvidence, ordinaryUse, type Corroboration,
   type CorroborationInput,
 } from './scoring.js';
-import { tokenize } from './tokenizer.js';
+import { BOILERPLATE_SECTIONS, lineContexts } from './sections.js';
+import { tokenize, type Token } from './tokenizer.js';
+import { findYears } from './years.js';
 
 export type { CompileOptions, CompileStats } from './alias-index.js';
 
@@ -27,6 +30,37 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 const REPEAT_BONUS = 0.05;
 const MAX_REPEAT_BONUS = 0.1;
 const REQUIREMENT_RANK: Record<Requirement, number> = { preferred: 1, required: 2 };
+/** Which section names a skill best when its mentions sit in several (requirements first). */
+const SECTION_RANK: Record<PostingSection, number> = {
+  requirements: 6, responsibilities: 5, about_company: 4, benefits: 3, how_to_apply: 2, equal_opportunity: 1,
+};
+const ORG_JOINERS = new Set(['of', 'for', 'and', '&', 'the', 'in']);
+
+function capitalisedWord(t: Token): boolean {
+  return t.word && t.text[0] !== t.text[0].toLowerCase();
+}
+
+/**
+ * True when the capitalised mention [start, end) is part of an organisation or law name: "College of Medicine",
+ * "Office of Human Resources", "Department of Electrical and Computer Engineering", "Crime Statistics Act".
+ */
+function inProperName(tokens: readonly Token[], keys: readonly string[], start: number, end: number): boolean {
+  if (!capitalisedWord(tokens[start])) return false;
+  let sawJoiner = false;
+  for (let k = start - 1, steps = 0; k >= 0 && steps < 8; k--, steps++) {
+    const t = tokens[k];
+    if (!t.word || t.nlBefore && k < start - 1) break;
+    if (ORG_JOINERS.has(keys[k])) { sawJoiner = true; continue; }
+    if (!capitalisedWord(t)) break;
+    if (sawJoiner && ORG_HEADS_BEFORE.has(keys[k])) return true;
+  }
+  for (let k = end, steps = 0; k < tokens.length && steps < 4; k++, steps++) {
+    const t = tokens[k];
+    if (!capitalisedWord(t) || t.nlBefore) break;
+    if (ORG_HEADS_AFTER.has(keys[k])) return true;
+  }
+  return false;
+}
 
 interface Mention {
   skill: number;
@@ -35,6 +69,8 @@ interface Mention {
   span: TextSpan;
   corroboration: Corroboration | null;
   confidence: number;
+  /** An ambiguous mention in ordinary use (see `ordinaryUse`): neighbours cannot vouch for it. */
+  blocked: boolean;
 }
 
 interface SkillAccumulator {
@@ -42,6 +78,8 @@ interface SkillAccumulator {
   best: Mention;
   spans: TextSpan[];
   requirement: Requirement | null;
+  section: PostingSection | null;
+  years: number | null;
 }
 
 export class SkillExtractor {
@@ -96,11 +134,23 @@ export class SkillExtractor {
     if (matches.length === 0) return [];
     const structure = analyzeStructure(tokens, keys, flags);
     const input: CorroborationInput = { text, tokens, keys, structure };
+    const covered = new Uint8Array(n);
+    for (const m of matches) covered.fill(1, m.start, m.end);
+    // A clause is a bare list item when it holds only skill mentions and list words ("Java", "or Go").
+    const listItem = (c: number): boolean => {
+      const end = c + 1 < structure.clauseStart.length ? structure.clauseStart[c + 1] : n;
+      for (let k = structure.clauseStart[c]; k < end; k++) {
+        if (covered[k] === 0 && tokens[k].word && !LIST_WORDS.has(keys[k])) return false;
+      }
+      return true;
+    };
+    const headOf = (index: number): number => listHead(structure, structure.clause[index], listItem);
 
     const mentions: Mention[] = [];
     for (const match of matches) {
-      if (structure.clauseNegated[structure.clause[match.start]]) continue;
-      if (structure.sentenceBoilerplate[structure.sentence[match.start]]) continue;
+      const head = headOf(match.start);
+      if (structure.clauseNegated[structure.clause[match.start]] || structure.clauseNegated[head]) continue;
+      if (inProperName(tokens, keys, match.start, match.end)) continue;
       const span = { start: tokens[match.start].start, end: tokens[match.end - 1].end, text: '' };
       span.text = text.slice(span.start, span.end);
       // One span names one skill: when a surface is the preferred label or our alias of one skill and only an alt or
@@ -108,27 +158,46 @@ export class SkillExtractor {
       const bestKind = Math.max(...match.aliases.map((a) => KIND_RANK[a.kind]));
       for (const alias of match.aliases) {
         if (KIND_RANK[alias.kind] < bestKind) continue;
-        const corroboration = alias.ambiguous ? localEvidence(input, match.start, match.end) : null;
+        let corroboration = alias.ambiguous ? localEvidence(input, match.start, match.end) : null;
+        let blocked = false;
+        if (corroboration !== null) {
+          const why = ordinaryUse(input, match.start, match.end, corroboration, covered);
+          if (why !== null) { corroboration = { strength: 'none', evidence: why }; blocked = true; }
+        }
         const confidence = corroboration === null ? aliasConfidence(alias) : ambiguousConfidence(alias, corroboration);
-        mentions.push({ skill: alias.skill, alias, match, span, corroboration, confidence });
+        mentions.push({ skill: alias.skill, alias, match, span, corroboration, confidence, blocked });
       }
     }
     this.applyNeighbourRule(mentions, structure);
 
     const mentionLines = new Set(matches.map((m) => structure.line[m.start]));
-    const sections = sectionRequirements(tokens, keys, structure, (line) => mentionLines.has(line));
+    const lines = lineContexts(tokens, keys, structure, (line) => mentionLines.has(line));
+    const years = findYears(tokens, keys);
+    const mentionBefore = (cueIndex: number): boolean => {
+      for (let k = structure.clauseStart[structure.clause[cueIndex]]; k < cueIndex; k++) if (covered[k] === 1) return true;
+      return false;
+    };
     const bySkill = new Map<number, SkillAccumulator>();
     for (const m of mentions) {
+      // A mention too weak on its own (an ambiguous word in ordinary use) is no evidence for its skill.
+      if (m.confidence < minConfidence) continue;
+      const start = m.match.start;
+      const line = lines[structure.line[start]];
+      const section = structure.sentenceSection[structure.sentence[start]] ?? line.section;
+      const head = headOf(start);
       let acc = bySkill.get(m.skill);
       if (acc === undefined) {
-        acc = { skill: m.skill, best: m, spans: [], requirement: null };
+        acc = { skill: m.skill, best: m, spans: [], requirement: null, section, years: null };
         bySkill.set(m.skill, acc);
       }
       if (m.confidence > acc.best.confidence) acc.best = m;
       const last = acc.spans[acc.spans.length - 1];
       if (last === undefined || last.start !== m.span.start) acc.spans.push(m.span);
-      const req = requirementAt(structure, m.match.start, sections);
+      if (section === null || (acc.section !== null && SECTION_RANK[section] > SECTION_RANK[acc.section])) acc.section = section;
+      const req = requirementAt(structure, keys, start, head, mentionBefore, line.requirement);
       if (req !== null && (acc.requirement === null || REQUIREMENT_RANK[req] > REQUIREMENT_RANK[acc.requirement])) acc.requirement = req;
+      const y = yearsFor(structure, years, covered, start, m.match.end, head);
+      if (y !== null && (acc.years === null || y > acc.years)) acc.years = y;
     }
     return this.finalize([...bySkill.values()], minConfidence);
   }
@@ -140,11 +209,11 @@ export class SkillExtractor {
       .map((m) => ({ start: m.match.start, text: m.span.text }));
     // Second pass: ambiguous mentions with their own evidence also vouch for others ("in Go, Rust and C").
     const vouched = mentions
-      .filter((m) => m.corroboration !== null && m.corroboration.strength !== 'none')
+      .filter((m) => m.corroboration !== null && !m.blocked && m.corroboration.strength !== 'none')
       .map((m) => ({ start: m.match.start, text: m.span.text }));
     const neighbours = [...techNeighbours, ...vouched];
     for (const m of mentions) {
-      if (m.corroboration === null) continue;
+      if (m.corroboration === null || m.blocked) continue;
       const nb = neighbourEvidence(structure, m.match.start, neighbours);
       if (nb === null) continue;
       m.corroboration = combine(m.corroboration, nb);
@@ -158,11 +227,40 @@ export class SkillExtractor {
       const repeats = Math.min(MAX_REPEAT_BONUS, REPEAT_BONUS * (acc.spans.length - 1));
       const confidence = Math.round(Math.min(0.99, Math.max(0, acc.best.confidence + repeats)) * 100) / 100;
       if (confidence < minConfidence) continue;
+      // Mentioned only in benefits, about-the-company, equal-opportunity or how-to-apply text: not asked for.
+      if (acc.section !== null && BOILERPLATE_SECTIONS.has(acc.section)) continue;
       const reasons = [describe(acc.best.alias, acc.best.corroboration)];
       if (acc.spans.length > 1) reasons.push(`${acc.spans.length} mentions`);
       const skill = this.index.skills[acc.skill];
-      out.push({ skillId: skill.id, label: skill.label, confidence, requirement: acc.requirement, spans: acc.spans, reasons });
+      const found: ExtractedSkill = { skillId: skill.id, label: skill.label, confidence, requirement: acc.requirement, spans: acc.spans, reasons };
+      if (acc.section !== null) found.section = acc.section;
+      if (acc.years !== null) found.yearsOfExperience = acc.years;
+      out.push(found);
     }
     return out.sort((a, b) => a.spans[0].start - b.spans[0].start || a.skillId.localeCompare(b.skillId));
   }
+}
+
+/**
+ * Years stated for a mention at tokens [start, end): a statement before it in its list's first clause ("5+ years
+ * of Python, Java" gives both 5), else one right after it in the same sentence with no other mention between
+ * ("Python (3+ years)", "SQL: 2 years").
+ */
+function yearsFor(
+  st: TextStructure, years: readonly { start: number; end: number; years: number }[], covered: Uint8Array,
+  start: number, end: number, head: number,
+): number | null {
+  let found: number | null = null;
+  for (const y of years) {
+    if (y.end <= start && st.sentence[y.start] === st.sentence[start] && st.clause[y.start] >= head && st.clause[y.start] <= st.clause[start]) {
+      found = y.years;
+    }
+  }
+  if (found !== null) return found;
+  for (const y of years) {
+    if (y.start < end || y.start - end > 5 || st.sentence[y.start] !== st.sentence[start]) continue;
+    for (let k = end; k < y.start; k++) if (covered[k] === 1) return null;
+    return y.years;
+  }
+  return null;
 }

@@ -83,6 +83,55 @@ export const DEFAULT_AMBIGUOUS: ReadonlySet<string> = keys([
   'pyramid', 'bottle', 'tornado', 'celery', 'maple', 'rhino', 'unity', 'cocoa', 'metal', 'sketch', 'framer',
   'linear', 'signal', 'monday', 'mural', 'coda', 'basecamp', 'dash', 'bootstrap', 'foundation', 'material',
   'chrome', 'edge', 'safari', 'opera', 'firefox', 'vim', 'atom', 'brackets', 'eclipse', 'net', 'core', 'hack',
+  // Seen as noise on real non-tech postings: "set forth", "ADA coordinator", "Clery Act", "Department: Sales".
+  'forth', 'ada', 'act', 'analyze', 'linkedin', 'source', 'sales', 'selling', 'logo', 'scratch', 'processing',
+]);
+
+/** Words right after an ambiguous tool name that show it is the tool: "Excel skills", "React developer". */
+export const TOOL_FOLLOWERS: ReadonlySet<string> = keys([
+  'skill', 'experience', 'proficiency', 'knowledge', 'expertise', 'developer', 'development', 'engineer',
+  'programming', 'programmer', 'framework', 'library', 'app', 'application', 'code', 'codebase', 'component',
+  'hook', 'spreadsheet', 'formula', 'macro', 'pivot', 'workbook', 'workspace', 'channel', 'integration', 'api',
+  'sdk', 'cluster', 'pipeline', 'script', 'scripting', 'certification', 'certified', 'expert', 'user', 'stack',
+  'ecosystem', 'backend', 'frontend', 'server', 'module', 'package', 'query', 'dashboard', 'report', 'job',
+]);
+
+/** Sentence-start words that make a proper name of what follows ("College of Medicine", "Clery Act"). */
+export const ORG_HEADS_BEFORE: ReadonlySet<string> = keys([
+  'university', 'college', 'school', 'department', 'dept', 'section', 'division', 'institute', 'center',
+  'centre', 'office', 'faculty', 'academy', 'laboratory', 'society', 'association', 'council', 'board',
+  'committee', 'hospital', 'foundation', 'bureau', 'ministry', 'journal', 'chair', 'professor', 'dean',
+]);
+
+/** Capitalised words after a name that make it a proper name ("Human Resources Office", "Reporting Act"). */
+export const ORG_HEADS_AFTER: ReadonlySet<string> = keys([
+  'act', 'department', 'dept', 'program', 'programme', 'center', 'centre', 'institute', 'office', 'service',
+  'association', 'society', 'committee', 'council', 'journal', 'award', 'foundation', 'hospital', 'clinic',
+  'school', 'college', 'laboratory', 'lab', 'division', 'unit', 'coordinator', 'director', 'building', 'hall',
+]);
+
+/** Words of how-to-apply instructions; a sentence with two or more (and no skill word) is boilerplate. */
+export const APPLY_WORDS: ReadonlySet<string> = keys([
+  'apply', 'application', 'applicant', 'submit', 'submission', 'contact', 'inquiry', 'question', 'resume',
+  'cv', 'cover', 'reference', 'deadline', 'consideration', 'accommodation', 'email', 'e-mail', 'phone', 'call',
+  'click', 'portal', 'nomination', 'upload', 'attach', 'transcript', 'finalist', 'interview', 'closing',
+]);
+
+/** Words that show a sentence talks about what the candidate brings (it is then never apply boilerplate). */
+export const SKILL_WORDS: ReadonlySet<string> = keys([
+  'experience', 'knowledge', 'proficiency', 'proficient', 'expertise', 'skill', 'familiarity', 'ability',
+]);
+
+/** Copulas before a trailing cue that make it cover the whole list before it ("X, Y and Z are a plus"). */
+export const COPULAS: ReadonlySet<string> = keys(['is', 'are', 'be', 'considered']);
+
+/** Words between a copula and its cue ("is a big plus", "are highly desirable"). */
+export const CUE_FILLERS: ReadonlySet<string> = keys(['a', 'an', 'big', 'huge', 'highly', 'strongly', 'definitely', 'also', 'very']);
+
+/** Words a list item may hold besides skills ("Python, Java, and/or Go", "etc."). */
+export const LIST_WORDS: ReadonlySet<string> = keys([
+  'and', 'or', 'nor', '&', 'etc', 'also', 'as', 'well', '/', 'required', 'needed', 'necessary', 'preferred',
+  'experience', 'knowledge', 'skill',
 ]);
 
 /** Negation cues: a clause containing one of these (outside the exceptions below) rules its skills out. */
@@ -154,4 +203,5 @@ export const NON_VERSION_UNITS: ReadonlySet<string> = keys([
 export const EEO_WORDS: ReadonlySet<string> = keys([
   'race', 'color', 'colour', 'religion', 'religious', 'sex', 'gender', 'national', 'disability', 'disabled',
   'veteran', 'pregnancy', 'genetic', 'ancestry', 'marital', 'orientation', 'creed', 'citizenship', 'ethnicity',
+  'equal', 'opportunity', 'employer', 'affirmative', 'nondiscrimination', 'discrimination', 'harassment',
 ]);

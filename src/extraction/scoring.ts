@@ -9,7 +9,7 @@
  *
  * Ambiguous aliases ("Go", "R", "React", "Excel") replace the base by the strength of their corroboration:
  * strong 0.80 (version number after, "experience in X", "knowledge of X"), medium 0.70 (a preposition or
- * verb before: "in X", "with X", "using X", "of X"), weak 0.60 (a non-ambiguous technology named in the
+ * verb before: "in X", "with X", "using X", "of X"; a tool noun after: "Excel skills", "React developer"), weak 0.60 (a non-ambiguous technology named in the
  * same sentence; together with a medium cue it makes strong), none 0.30 (below the default threshold 0.5);
  * hidden labels -0.10.
  *
@@ -17,7 +17,7 @@
  */
 import type { CompiledAlias } from './alias-index.js';
 import type { TextStructure } from './context.js';
-import { CONTEXT_HEADS, CONTEXT_PREPOSITIONS, NON_VERSION_UNITS } from './lexicon.js';
+import { CONTEXT_HEADS, CONTEXT_PREPOSITIONS, NON_VERSION_UNITS, TOOL_FOLLOWERS } from './lexicon.js';
 import type { Token } from './tokenizer.js';
 
 const KIND_BASE: Record<CompiledAlias['kind'], number> = { curated: 0.9, preferred: 0.85, alt: 0.8, onet_example: 0.8, hidden: 0.6 };
@@ -54,6 +54,7 @@ export function describe(a: CompiledAlias, c: Corroboration | null): string {
     return c.strength === 'none' ? `ambiguous "${a.surface}" without corroboration` : `ambiguous "${a.surface}" corroborated by ${c.evidence}`;
   }
   const notes: string[] = [a.kind];
+  if (a.gerund === true) notes.push('"-ing" form');
   if (a.generic) notes.push(a.loose ? 'loose single-word synonym' : 'single word');
   if (a.sharedBy >= 3) notes.push(`key shared by ${a.sharedBy} skills`);
   return `alias "${a.surface}" (${notes.join(', ')})`;
@@ -87,6 +88,9 @@ export function localEvidence(input: CorroborationInput, start: number, end: num
     const from = strong ? tokens[h].start : tokens[p].start;
     return { strength: strong ? 'strong' : 'medium', evidence: `"${text.slice(from, tokens[end - 1].end)}"` };
   }
+  if (end < tokens.length && tokens[end].word && sameSentence(st, start, end) && TOOL_FOLLOWERS.has(keys[end])) {
+    return { strength: 'medium', evidence: `"${text.slice(tokens[start].start, tokens[end].end)}"` };
+  }
   return { strength: 'none', evidence: '' };
 }
 
@@ -113,4 +117,34 @@ export function neighbourEvidence(
     if (best === null || Math.abs(nb.start - start) < Math.abs(best.start - start)) best = nb;
   }
   return best === null ? null : { strength: 'weak', evidence: `"${best.text}" nearby` };
+}
+
+function capitalised(t: Token): boolean {
+  const ch = t.text[0];
+  return ch !== ch.toLowerCase();
+}
+
+/**
+ * Why an ambiguous mention at tokens [start, end) cannot be the tool whatever its neighbours say, or null:
+ * - written in lower case ("sales data", "in less than"): ordinary use unless strongly corroborated;
+ * - capitalised only because it starts a sentence and an ordinary word follows ("Excel at teamwork", "Spark joy");
+ * - part of a proper name: a capitalised word that is not a skill comes right before ("Clery Act", "Taylor Swift").
+ * @param covered per token: 1 when inside an accepted skill match.
+ */
+export function ordinaryUse(input: CorroborationInput, start: number, end: number, local: Corroboration, covered: Uint8Array): string | null {
+  const { tokens, keys, structure: st } = input;
+  const t = tokens[start];
+  if (!capitalised(t)) return local.strength === 'strong' ? null : 'lower case';
+  const sentenceStart = start === 0 || st.sentence[start - 1] !== st.sentence[start];
+  const next = end < tokens.length && sameSentence(st, start, end) ? tokens[end] : null;
+  if (sentenceStart && next !== null && next.word && !capitalised(next) && !TOOL_FOLLOWERS.has(keys[end]) && local.strength !== 'strong') {
+    return 'sentence case';
+  }
+  const p = start - 1;
+  const prevStartsSentence = p === 0 || (p > 0 && st.sentence[p - 1] !== st.sentence[p]);
+  if (!sentenceStart && !prevStartsSentence && tokens[p].word && capitalised(tokens[p]) && covered[p] === 0 && !/\d/.test(tokens[p].text)
+    && tokens[p].text !== tokens[p].text.toUpperCase()) {
+    return 'proper name';
+  }
+  return null;
 }
