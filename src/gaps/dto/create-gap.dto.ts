@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PersonDto } from '../../matching/dto/person.dto.js';
 
 /**
  * What to measure the gap against: exactly one of `occupation` (ESCO URI, O*NET-SOC code or label), `postingId`, or
@@ -33,21 +34,7 @@ export class GapTargetDto {
 }
 
 /** Body of `POST /v1/gaps`. */
-export class CreateGapDto {
-  @ApiPropertyOptional({ description: 'Badges (same forms as /v1/matches)', type: 'array', items: { type: 'object' } })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsArray()
-  badges?: unknown[];
-
-  @ApiPropertyOptional({ description: 'Skills as labels, aliases or ids', example: ['JS', 'k8s', 'Postgres'] })
-  @IsOptional()
-  @MaxLength(300, { each: true })
-  @IsString({ each: true })
-  @ArrayMaxSize(200)
-  @IsArray()
-  skills?: string[];
-
+export class CreateGapDto extends PersonDto {
   @ApiProperty({ type: GapTargetDto })
   @ValidateNested()
   @Type(() => GapTargetDto)
@@ -56,25 +43,11 @@ export class CreateGapDto {
 }
 
 /** One learner of a cohort. */
-export class CohortLearnerDto {
+export class CohortLearnerDto extends PersonDto {
   @ApiProperty({ description: 'The adviser\'s id for the learner' })
   @Length(1, 100)
   @IsString()
   id!: string;
-
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsArray()
-  badges?: unknown[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @MaxLength(300, { each: true })
-  @IsString({ each: true })
-  @ArrayMaxSize(200)
-  @IsArray()
-  skills?: string[];
 }
 
 /** Body of `POST /v1/gaps/cohort`: up to 500 learners and one target. */

@@ -1,24 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { GapTargetDto } from '../../gaps/dto/create-gap.dto.js';
+import { PersonDto } from '../../matching/dto/person.dto.js';
 
 /** Body of `POST /v1/recommendations`. */
-export class CreateRecommendationDto {
-  @ApiPropertyOptional({ description: 'Badges (same forms as /v1/matches)', type: 'array', items: { type: 'object' } })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsArray()
-  badges?: unknown[];
-
-  @ApiPropertyOptional({ description: 'Skills as labels, aliases or ids', example: ['SQL', 'Microsoft Excel'] })
-  @IsOptional()
-  @MaxLength(300, { each: true })
-  @IsString({ each: true })
-  @ArrayMaxSize(200)
-  @IsArray()
-  skills?: string[];
-
+export class CreateRecommendationDto extends PersonDto {
   @ApiPropertyOptional({ description: 'Count only postings in this ISO 3166-1 alpha-2 ("US") or ISO 3166-2 ("US-NY") region' })
   @IsOptional()
   @Matches(/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/, { message: 'region must be an ISO 3166-1 alpha-2 or ISO 3166-2 code' })
