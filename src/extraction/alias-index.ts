@@ -10,7 +10,8 @@
  * Compile policy (documented for the taxonomy owner). Lists are in lexicon.ts.
  * 1. Leading/trailing punctuation of a surface is ignored; a surface with no word is dropped ("empty").
  * 2. A multi-token alias that starts or ends with a function word ("and procedures") is a fragment: dropped
- *    ("dangling").
+ *    ("dangling"); so is a two-word ESCO alt/hidden label "be <adjective>" ("be responsible", "be organised"),
+ *    which matches ordinary prose ("will be responsible for"), counted as "dangling" too.
  * 3. A single-token alias whose key is a stop word (`STOP_WORDS`) is dropped ("stopWord") unless the
  *    taxonomy marks it case-sensitive ("IT").
  * 4. A 1–2 character alphanumeric alias compiles only case-sensitively: if the taxonomy did not mark it,
@@ -66,6 +67,8 @@ export interface CompiledAlias {
   sharedBy: number;
   /** Compiled from the label's "-ing" form (rule 10). */
   gerund?: boolean;
+  /** Set by the matcher on a case-sensitive product name met in lower case ("java"): it needs corroboration. */
+  caseFolded?: boolean;
 }
 
 export interface CompileStats {
@@ -229,7 +232,8 @@ export class AliasIndex {
     if (words === 0) { this.stats.dropped.empty++; return; }
     const surface = entry.surface.slice(tokens[0].start, tokens[tokens.length - 1].end);
     const single = tokens.length === 1 ? tokenKey(tokens[0]) : null;
-    if (single === null && (DANGLING_WORDS.has(tokenKey(tokens[0])) || DANGLING_WORDS.has(tokenKey(tokens[tokens.length - 1])))) {
+    const genericBe = words === 2 && (entry.kind === 'alt' || entry.kind === 'hidden') && tokenKey(tokens[0]) === 'be';
+    if (genericBe || (single === null && (DANGLING_WORDS.has(tokenKey(tokens[0])) || DANGLING_WORDS.has(tokenKey(tokens[tokens.length - 1]))))) {
       this.stats.dropped.dangling++;
       return;
     }

@@ -19,8 +19,8 @@
 import type { PostingSection, Requirement } from './extraction.types.js';
 import type { Token } from './tokenizer.js';
 import {
-  APPLY_WORDS, CLAUSE_BREAK_WORDS, COPULAS, CUE_FILLERS, EEO_WORDS, NEGATION_EXCEPTIONS_AFTER, NEGATION_EXCEPTIONS_BEFORE,
-  NEGATION_WORDS, PREFERRED_CUES, REQUIRED_CUES, SKILL_WORDS,
+  APPLY_WORDS, BENEFIT_WORDS, CANDIDATE_WORDS, CLAUSE_BREAK_WORDS, COMPANY_NOUNS, COPULAS, CUE_FILLERS, EEO_WORDS, NEGATION_EXCEPTIONS_AFTER, NEGATION_EXCEPTIONS_BEFORE,
+  NEGATION_WORDS, PREFERRED_CUES, REQUIRED_CUES, ROLE_NOUNS, SKILL_WORDS,
 } from './lexicon.js';
 
 export interface RequirementCue {
@@ -42,8 +42,13 @@ export interface TextStructure {
   clauseNegated: boolean[];
   /** Per clause number: its first token index. */
   clauseStart: number[];
-  /** Per sentence number: 'equal_opportunity' or 'how_to_apply' for boilerplate sentences, else null. */
+  /**
+   * Per sentence number: 'equal_opportunity', 'how_to_apply', 'benefits' or 'about_company' for boilerplate
+   * sentences (see the module comment), else null.
+   */
   sentenceSection: (PostingSection | null)[];
+  /** Per sentence number: true when the sentence is a job title line ("Senior Java Developer"). */
+  sentenceTitle: boolean[];
   /** Requirement cues in token order. */
   cues: RequirementCue[];
   lineCount: number;
@@ -67,13 +72,17 @@ export const FLAG_CUE_START = 16;
 export const FLAG_EEO = 32;
 export const FLAG_APPLY = 64;
 export const FLAG_SKILL_WORD = 128;
+export const FLAG_BENEFIT = 256;
+export const FLAG_CANDIDATE = 512;
+export const FLAG_ROLE = 1024;
 
 /** Class bits of a token from its key (`word` false for punctuation tokens, whose key is the character). */
 export function tokenFlags(key: string, word: boolean): number {
   if (!word) return (SENTENCE_END.has(key) ? FLAG_SENTENCE_END : 0) | (CLAUSE_END.has(key) ? FLAG_CLAUSE_END : 0);
   return (NEGATION_WORDS.has(key) || key.endsWith("n't") ? FLAG_NEGATION : 0) | (CLAUSE_BREAK_WORDS.has(key) ? FLAG_CLAUSE_WORD : 0)
     | (CUES_BY_FIRST.has(key) ? FLAG_CUE_START : 0) | (EEO_WORDS.has(key) ? FLAG_EEO : 0)
-    | (APPLY_WORDS.has(key) ? FLAG_APPLY : 0) | (SKILL_WORDS.has(key) ? FLAG_SKILL_WORD : 0);
+    | (APPLY_WORDS.has(key) ? FLAG_APPLY : 0) | (SKILL_WORDS.has(key) ? FLAG_SKILL_WORD : 0)
+    | (BENEFIT_WORDS.has(key) ? FLAG_BENEFIT : 0) | (CANDIDATE_WORDS.has(key) ? FLAG_CANDIDATE : 0) | (ROLE_NOUNS.has(key) ? FLAG_ROLE : 0);
 }
 
 function isNegationCue(keys: readonly string[], i: number): boolean {
@@ -94,7 +103,7 @@ for (const [kind, phrases] of [['required', REQUIRED_CUES], ['preferred', PREFER
   }
 }
 
-function matchCues(keys: readonly string[], flags: Uint8Array): RequirementCue[] {
+function matchCues(keys: readonly string[], flags: Uint16Array): RequirementCue[] {
   const cues: RequirementCue[] = [];
   for (let i = 0; i < keys.length; i++) {
     if ((flags[i] & FLAG_CUE_START) === 0) continue;
@@ -108,7 +117,7 @@ function matchCues(keys: readonly string[], flags: Uint8Array): RequirementCue[]
  * Segment `tokens` (with their normalised `keys` and `tokenFlags`, same length) into sentences, clauses and
  * lines.
  */
-export function analyzeStructure(tokens: readonly Token[], keys: readonly string[], flags: Uint8Array): TextStructure {
+export function analyzeStructure(tokens: readonly Token[], keys: readonly string[], flags: Uint16Array): TextStructure {
   const n = tokens.length;
   const sentence = new Int32Array(n);
   const clause = new Int32Array(n);
@@ -125,11 +134,43 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
   const eeo = new Set<string>();
   const apply = new Set<string>();
   let skillWord = false;
-  const closeSentence = () => {
-    sentenceSection.push(eeo.size >= 3 ? 'equal_opportunity' : apply.size >= 2 && !skillWord ? 'how_to_apply' : null);
+  const benefit = new Set<string>();
+  let benefitBonus = 0;
+  let candidate = false;
+  let role = false;
+  let words = 0;
+  let first = -1;
+  let second = -1;
+  let firstToken = 0;
+  const cues = matchCues(keys, flags);
+  let cueAt = 0;
+  const sentenceTitle: boolean[] = [];
+  const closeSentence = (end: number) => {
+    let hasCue = false;
+    while (cueAt < cues.length && cues[cueAt].index < end) { if (cues[cueAt].index >= firstToken) hasCue = true; cueAt++; }
+    const companySubject = first >= 0 && (keys[first] === 'we' || keys[first] === 'our'
+      || (keys[first] === 'the' && second >= 0 && COMPANY_NOUNS.has(keys[second])));
+    // A sentence-end mark is a sentence of its own: look at the token after the sentence.
+    const after = end < n ? tokens[end] : null;
+    const terminated = after !== null && !after.word && !after.nlBefore && (after.text === '.' || after.text === '!' || after.text === '?');
+    sentenceSection.push(
+      eeo.size >= 3 ? 'equal_opportunity'
+        : apply.size >= 2 && !skillWord ? 'how_to_apply'
+          : benefit.size + benefitBonus >= 2 && !skillWord && !hasCue ? 'benefits'
+            : companySubject && !candidate && !hasCue ? 'about_company' : null,
+    );
+    sentenceTitle.push(role && words <= 10 && !terminated && !hasCue && !candidate);
     eeo.clear();
     apply.clear();
+    benefit.clear();
     skillWord = false;
+    benefitBonus = 0;
+    candidate = false;
+    role = false;
+    words = 0;
+    first = -1;
+    second = -1;
+    firstToken = end;
   };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
@@ -142,7 +183,7 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
       const newClause = newSentence || (both & FLAG_CLAUSE_END) !== 0 || clauseWord;
       const newSegment = newSentence || clauseWord || (!prev.word && SEGMENT_END.has(prev.text)) || (!t.word && SEGMENT_END.has(t.text));
       if (t.nlBefore) l++;
-      if (newSentence) { closeSentence(); s++; }
+      if (newSentence) { closeSentence(i); s++; }
       if (newClause) { clauseNegated.push(negated); negated = false; c++; clauseStart.push(i); }
       if (newSegment) g++;
     }
@@ -155,11 +196,23 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
     if ((f & FLAG_EEO) !== 0) eeo.add(keys[i]);
     if ((f & FLAG_APPLY) !== 0) apply.add(keys[i]);
     if ((f & FLAG_SKILL_WORD) !== 0) skillWord = true;
+    if (t.word) {
+      words++;
+      if (first < 0) first = i;
+      else if (second < 0) second = i;
+      if ((f & FLAG_BENEFIT) !== 0) {
+        benefit.add(keys[i]);
+        // "we offer", "offer you": a benefits sentence on its own.
+        if (keys[i] === 'offer' && ((i > 0 && keys[i - 1] === 'we') || (i + 1 < n && keys[i + 1] === 'you'))) benefitBonus = 1;
+      }
+      if ((f & FLAG_CANDIDATE) !== 0) candidate = true;
+      if ((f & FLAG_ROLE) !== 0) role = true;
+    }
   }
   clauseNegated.push(negated);
-  closeSentence();
+  closeSentence(n);
   return {
-    sentence, clause, segment, line, clauseNegated, clauseStart, sentenceSection, cues: matchCues(keys, flags),
+    sentence, clause, segment, line, clauseNegated, clauseStart, sentenceSection, sentenceTitle, cues,
     lineCount: n === 0 ? 0 : l + 1,
   };
 }

@@ -51,4 +51,9 @@ export interface ExtractedSkill {
 export interface ExtractOptions {
   /** Skills below this confidence are dropped. Default 0.5. */
   minConfidence?: number;
+  /**
+   * The text is a job title ("Senior Java Developer"): keep the skills it names. Otherwise short title-like lines
+   * of a description (a role noun, no sentence end, no requirement cue) are not skill mentions.
+   */
+  jobTitle?: boolean;
 }

@@ -119,7 +119,7 @@ export class SkillExtractor {
     const n = tokens.length;
     const keys = new Array<string>(n);
     const ids = new Int32Array(n);
-    const flags = new Uint8Array(n);
+    const flags = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const lex = this.index.lex(text, tokens[i]);
       keys[i] = lex.key;
@@ -151,6 +151,8 @@ export class SkillExtractor {
       const head = headOf(match.start);
       if (structure.clauseNegated[structure.clause[match.start]] || structure.clauseNegated[head]) continue;
       if (inProperName(tokens, keys, match.start, match.end)) continue;
+      // A job-title line ("Senior Java Developer") names the job, not a skill asked for, unless the text is a title.
+      if (options.jobTitle !== true && structure.sentenceTitle[structure.sentence[match.start]]) continue;
       const span = { start: tokens[match.start].start, end: tokens[match.end - 1].end, text: '' };
       span.text = text.slice(span.start, span.end);
       // One span names one skill: when a surface is the preferred label or our alias of one skill and only an alt or
@@ -160,7 +162,7 @@ export class SkillExtractor {
         if (KIND_RANK[alias.kind] < bestKind) continue;
         let corroboration = alias.ambiguous ? localEvidence(input, match.start, match.end) : null;
         let blocked = false;
-        if (corroboration !== null) {
+        if (corroboration !== null && alias.caseFolded !== true) {
           const why = ordinaryUse(input, match.start, match.end, corroboration, covered);
           if (why !== null) { corroboration = { strength: 'none', evidence: why }; blocked = true; }
         }
@@ -168,7 +170,24 @@ export class SkillExtractor {
         mentions.push({ skill: alias.skill, alias, match, span, corroboration, confidence, blocked });
       }
     }
-    this.applyNeighbourRule(mentions, structure);
+    // Sentence -> true when at least half of its words are inside matches (a bare skill list).
+    let listLike: Uint8Array | null = null;
+    const mostlyMentions = (s: number): boolean => {
+      if (listLike === null) {
+        const sentences = structure.sentence[n - 1] + 1;
+        const words = new Int32Array(sentences);
+        const inside = new Int32Array(sentences);
+        for (let k = 0; k < n; k++) {
+          if (!tokens[k].word) continue;
+          words[structure.sentence[k]]++;
+          inside[structure.sentence[k]] += covered[k];
+        }
+        listLike = new Uint8Array(sentences);
+        for (let q = 0; q < sentences; q++) listLike[q] = inside[q] * 2 >= words[q] ? 1 : 0;
+      }
+      return listLike[s] === 1;
+    };
+    this.applyNeighbourRule(mentions, structure, mostlyMentions);
 
     const mentionLines = new Set(matches.map((m) => structure.line[m.start]));
     const lines = lineContexts(tokens, keys, structure, (line) => mentionLines.has(line));
@@ -203,7 +222,7 @@ export class SkillExtractor {
   }
 
   /** Ambiguous mentions add the evidence of a technology named in the same sentence (see `combine`). */
-  private applyNeighbourRule(mentions: Mention[], structure: TextStructure): void {
+  private applyNeighbourRule(mentions: Mention[], structure: TextStructure, mostlyMentions: (sentence: number) => boolean): void {
     const techNeighbours = mentions
       .filter((m) => !m.alias.ambiguous && m.alias.techLike)
       .map((m) => ({ start: m.match.start, text: m.span.text }));
@@ -211,6 +230,16 @@ export class SkillExtractor {
     const vouched = mentions
       .filter((m) => m.corroboration !== null && !m.blocked && m.corroboration.strength !== 'none')
       .map((m) => ({ start: m.match.start, text: m.span.text }));
+    // A bare list of lower-case product names ("java python c++ linux"): two or more in a sentence that is mostly
+    // mentions vouch for each other.
+    const folded = mentions.filter((m) => m.alias.caseFolded === true);
+    if (folded.length >= 2) {
+      for (const m of folded) {
+        const s = structure.sentence[m.match.start];
+        const others = folded.some((o) => o.match.start !== m.match.start && structure.sentence[o.match.start] === s);
+        if (others && mostlyMentions(s)) vouched.push({ start: m.match.start, text: m.span.text });
+      }
+    }
     const neighbours = [...techNeighbours, ...vouched];
     for (const m of mentions) {
       if (m.corroboration === null || m.blocked) continue;

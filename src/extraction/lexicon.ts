@@ -205,3 +205,37 @@ export const EEO_WORDS: ReadonlySet<string> = keys([
   'veteran', 'pregnancy', 'genetic', 'ancestry', 'marital', 'orientation', 'creed', 'citizenship', 'ethnicity',
   'equal', 'opportunity', 'employer', 'affirmative', 'nondiscrimination', 'discrimination', 'harassment',
 ]);
+
+/**
+ * Words of benefits sentences ("Flexible working hours, yoga and private health care"). A sentence scoring two or
+ * more (each distinct word 1; "we offer" / "offer you" 2) and holding no skill word is benefits text.
+ */
+export const BENEFIT_WORDS: ReadonlySet<string> = keys([
+  'vacation', 'holiday', 'pension', 'insurance', 'perk', 'benefit', 'gym', 'yoga', 'massage', 'lunch', 'salary',
+  'flexible', 'parental', 'leave', 'wellness', 'wellbeing', 'well-being', 'discount', 'healthcare', 'fitness', 'canteen',
+  'snack', 'fruit', 'relocation', 'allowance', 'work-life', 'remote', 'hybrid', 'paid', 'bike', 'party', 'parties',
+  'free', 'private', 'attractive', 'competitive', 'offer', 'hour', 'day', 'week', 'package', 'onboarding', 'budget',
+]);
+
+/**
+ * Nouns that, after "the" at the start of a sentence, make the company its subject ("The team picks ...",
+ * "The department focuses on ..."). Such sentences, like those opening with "We" or "Our", describe the company
+ * unless they hold a `CANDIDATE_WORDS` word or a requirement cue.
+ */
+export const COMPANY_NOUNS: ReadonlySet<string> = keys([
+  'company', 'team', 'department', 'group', 'organisation', 'organization', 'firm', 'university', 'faculty', 'business',
+  'division', 'unit', 'centre', 'center', 'institute', 'lab', 'laboratory', 'startup', 'client', 'project', 'section',
+]);
+
+/** Words that turn a company sentence to the candidate or the work ("We are looking for", "We use Python"). */
+export const CANDIDATE_WORDS: ReadonlySet<string> = keys([
+  'you', 'your', "you'll", "you're", 'candidate', 'applicant', 'looking', 'seek', 'seeking', 'need', 'expect', 'want',
+  'ideal', 'value', 'hire', 'hiring', 'use', 'using', 'run', 'built', 'stack', 'join', 'should', 'person', 'someone',
+]);
+
+/** Role nouns of job titles ("Senior Java Developer", "Software Engineer - Cloud Security"). */
+export const ROLE_NOUNS: ReadonlySet<string> = keys([
+  'developer', 'engineer', 'architect', 'programmer', 'consultant', 'specialist', 'administrator', 'analyst',
+  'scientist', 'tester', 'lead', 'manager', 'designer', 'intern', 'trainee', 'officer', 'director', 'technician',
+  'head', 'ninja', 'guru', 'coordinator', 'assistant', 'researcher', 'postdoc', 'professor',
+]);

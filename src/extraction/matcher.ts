@@ -60,7 +60,14 @@ function validAliases(list: readonly CompiledAlias[], exactOf: () => string, tok
   const out: CompiledAlias[] = [];
   for (const a of list) {
     if (a.caseSensitive || a.ambiguous) {
-      if (a.exact !== (exact ??= exactOf())) continue;
+      if (a.exact !== (exact ??= exactOf())) {
+        // A product name written in lower case ("javascript java linux"): counts only with corroboration (it is
+        // treated as ambiguous: a technology beside it, "in java", a version).
+        if (a.ambiguous || !a.techLike || exact.length < 3 || exact !== a.exact.toLowerCase()) continue;
+        glued ??= isGlued(tokens, start, end);
+        if (!glued) out.push({ ...a, ambiguous: true, caseFolded: true });
+        continue;
+      }
       glued ??= isGlued(tokens, start, end);
       if (glued) continue;
     }

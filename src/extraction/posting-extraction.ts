@@ -24,6 +24,6 @@ export function extractPosting(extractor: SkillExtractor, posting: PostingText, 
     }
   };
   if (posting.description) add(extractor.extract(posting.description, { minConfidence }), 'description');
-  else add(extractor.extract(posting.title, { minConfidence }).map((s) => ({ ...s, requirement: null })), 'title');
+  else add(extractor.extract(posting.title, { minConfidence, jobTitle: true }).map((s) => ({ ...s, requirement: null })), 'title');
   return { postingId: posting.id, contentHash: posting.contentHash, skills: [...bySkill.values()] };
 }
