@@ -20,6 +20,10 @@ describe('parseHnHeader', () => {
       { company: 'Flip', title: 'Backend Engineer', location: 'New York, NY', remote: null, employmentType: null }],
     ['Softmax | Software Engineer https://softmax.com/careers | Remote',
       { company: 'Softmax', title: 'Software Engineer', location: 'Remote', remote: true, employmentType: null }],
+    ['Data Scientists & Growth Analysts | MarketInvoice | London, UK',
+      { company: 'MarketInvoice', title: 'Data Scientists & Growth Analysts', location: 'London, UK', remote: null, employmentType: null }],
+    ['Software Engineer | Zenysis (YC W16) | SF, NYC | Onsite, Fulltime',
+      { company: 'Zenysis', title: 'Software Engineer', location: 'SF, NYC | Onsite, Fulltime', remote: false, employmentType: null }],
     ['Please do not build this.', { company: null, title: null, location: null, remote: null, employmentType: null }],
   ])('%s', (line, expected) => expect(parseHnHeader(line)).toEqual(expected));
 });

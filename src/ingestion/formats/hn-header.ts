@@ -87,6 +87,7 @@ function parseHeaderLine(line: string): HnHeader {
   let title: string | null = null;
   let employmentType: string | null = null;
   const locations: string[] = [];
+  const others: string[] = [];
   for (const part of parts.slice(1)) {
     if (EMPLOYMENT.test(part) && part.length <= 40) {
       employmentType ??= normalizeEmploymentType(part);
@@ -98,6 +99,11 @@ function parseHeaderLine(line: string): HnHeader {
       continue;
     }
     if (title === null && ROLE.test(part)) title = part;
+    else others.push(part);
+  }
+  // "Data Scientists & Growth Analysts | MarketInvoice | London": the roles come first and the company second.
+  if (title === null && ROLE.test(parts[0]) && others.length > 0 && !ROLE.test(others[0])) {
+    return finish(others[0], parts[0], locations, remote, employmentType);
   }
   return finish(parts[0], title, locations, remote, employmentType);
 }
