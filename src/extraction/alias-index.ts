@@ -121,6 +121,8 @@ export interface LexEntry {
   key: string;
   id: number;
   flags: number;
+  /** The exact token text the entry was cached for. */
+  text: string;
 }
 
 /** Bound on the per-index token cache; past it the cache is cleared (postings repeat a small vocabulary). */
@@ -192,7 +194,7 @@ export class AliasIndex {
   private readonly punctCache: (LexEntry | undefined)[] = [];
   private readonly makeWordLex = (text: string): LexEntry => {
     const key = normalizeToken(text);
-    return { key, id: this.tokenId(key), flags: tokenFlags(key, true) };
+    return { key, id: this.tokenId(key), flags: tokenFlags(key, true), text };
   };
 
   /**
@@ -202,7 +204,7 @@ export class AliasIndex {
   lex(source: string, token: Token): LexEntry {
     if (token.word) return this.lexCache.get(source, token.start, token.end, this.makeWordLex);
     const code = token.text.charCodeAt(0);
-    return (this.punctCache[code] ??= { key: token.text, id: this.tokenId(token.text), flags: tokenFlags(token.text, false) });
+    return (this.punctCache[code] ??= { key: token.text, id: this.tokenId(token.text), flags: tokenFlags(token.text, false), text: token.text });
   }
 
   /** Token id of a key, or -1 when no alias uses it. */

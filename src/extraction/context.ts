@@ -22,6 +22,7 @@ import {
   APPLY_WORDS, BENEFIT_WORDS, CANDIDATE_WORDS, CLAUSE_BREAK_WORDS, COMPANY_NOUNS, COPULAS, CUE_FILLERS, EEO_WORDS, NEGATION_EXCEPTIONS_AFTER, NEGATION_EXCEPTIONS_BEFORE,
   NEGATION_WORDS, PREFERRED_CUES, REQUIRED_CUES, ROLE_NOUNS, SKILL_WORDS,
 } from './lexicon.js';
+import { isYearKey } from './years.js';
 
 export interface RequirementCue {
   /** Token index of the cue's first token. */
@@ -75,6 +76,7 @@ export const FLAG_SKILL_WORD = 128;
 export const FLAG_BENEFIT = 256;
 export const FLAG_CANDIDATE = 512;
 export const FLAG_ROLE = 1024;
+export const FLAG_YEAR = 2048;
 
 /** Class bits of a token from its key (`word` false for punctuation tokens, whose key is the character). */
 export function tokenFlags(key: string, word: boolean): number {
@@ -82,7 +84,8 @@ export function tokenFlags(key: string, word: boolean): number {
   return (NEGATION_WORDS.has(key) || key.endsWith("n't") ? FLAG_NEGATION : 0) | (CLAUSE_BREAK_WORDS.has(key) ? FLAG_CLAUSE_WORD : 0)
     | (CUES_BY_FIRST.has(key) ? FLAG_CUE_START : 0) | (EEO_WORDS.has(key) ? FLAG_EEO : 0)
     | (APPLY_WORDS.has(key) ? FLAG_APPLY : 0) | (SKILL_WORDS.has(key) ? FLAG_SKILL_WORD : 0)
-    | (BENEFIT_WORDS.has(key) ? FLAG_BENEFIT : 0) | (CANDIDATE_WORDS.has(key) ? FLAG_CANDIDATE : 0) | (ROLE_NOUNS.has(key) ? FLAG_ROLE : 0);
+    | (BENEFIT_WORDS.has(key) ? FLAG_BENEFIT : 0) | (CANDIDATE_WORDS.has(key) ? FLAG_CANDIDATE : 0) | (ROLE_NOUNS.has(key) ? FLAG_ROLE : 0)
+    | (isYearKey(key) ? FLAG_YEAR : 0);
 }
 
 function isNegationCue(keys: readonly string[], i: number): boolean {
@@ -160,9 +163,10 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
             : companySubject && !candidate && !hasCue ? 'about_company' : null,
     );
     sentenceTitle.push(role && words <= 10 && !terminated && !hasCue && !candidate);
-    eeo.clear();
-    apply.clear();
-    benefit.clear();
+    // Set.clear allocates a fresh backing table: skip it for the (usual) empty sets.
+    if (eeo.size > 0) eeo.clear();
+    if (apply.size > 0) apply.clear();
+    if (benefit.size > 0) benefit.clear();
     skillWord = false;
     benefitBonus = 0;
     candidate = false;

@@ -1,12 +1,15 @@
 /**
- * Open-addressing hash table of trie edges (parent node, token id) -> child node, in typed arrays.
+ * Open-addressing hash table of trie edges (parent node, token id) -> child node, in one typed array.
  * Faster than a `Map` keyed by `parent * 2^k + id` (those keys exceed 2^31 and hash as heap numbers) and
  * far smaller than one `Map` per node. Linear probing; grows at 50% load. Node and token ids are >= 0.
+ * Each slot is 4 consecutive int32 (parent, token, child, unused), so a probe touches one cache line rather than
+ * one in each of three parallel arrays: the trie is several MB, and lookups are random accesses into it.
  */
+const STRIDE = 4;
+
 export class EdgeTable {
-  private parents: Int32Array;
-  private tokens: Int32Array;
-  private children: Int32Array;
+  /** Slot h at [h * 4]: parent (-1 when free), token, child. */
+  private slots: Int32Array;
   private mask: number;
   private count = 0;
 
@@ -14,9 +17,7 @@ export class EdgeTable {
     let cap = 1;
     while (cap < initialCapacity) cap <<= 1;
     this.mask = cap - 1;
-    this.parents = new Int32Array(cap).fill(-1);
-    this.tokens = new Int32Array(cap);
-    this.children = new Int32Array(cap);
+    this.slots = EdgeTable.emptySlots(cap);
   }
 
   get size(): number {
@@ -25,28 +26,43 @@ export class EdgeTable {
 
   /** Child of (parent, token), or -1. */
   get(parent: number, token: number): number {
-    let h = EdgeTable.hash(parent, token) & this.mask;
+    const slots = this.slots;
+    const mask = this.mask;
+    let h = EdgeTable.hash(parent, token) & mask;
     for (;;) {
-      const p = this.parents[h];
+      const at = h * STRIDE;
+      const p = slots[at];
       if (p === -1) return -1;
-      if (p === parent && this.tokens[h] === token) return this.children[h];
-      h = (h + 1) & this.mask;
+      if (p === parent && slots[at + 1] === token) return slots[at + 2];
+      h = (h + 1) & mask;
     }
   }
 
   /** Insert or overwrite (parent, token) -> child. */
   set(parent: number, token: number, child: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    const slots = this.slots;
     let h = EdgeTable.hash(parent, token) & this.mask;
-    while (this.parents[h] !== -1 && !(this.parents[h] === parent && this.tokens[h] === token)) h = (h + 1) & this.mask;
-    if (this.parents[h] === -1) this.count++;
-    this.parents[h] = parent;
-    this.tokens[h] = token;
-    this.children[h] = child;
+    while (slots[h * STRIDE] !== -1 && !(slots[h * STRIDE] === parent && slots[h * STRIDE + 1] === token)) h = (h + 1) & this.mask;
+    const at = h * STRIDE;
+    if (slots[at] === -1) this.count++;
+    slots[at] = parent;
+    slots[at + 1] = token;
+    slots[at + 2] = child;
   }
 
   forEach(fn: (parent: number, token: number, child: number) => void): void {
-    for (let h = 0; h <= this.mask; h++) if (this.parents[h] !== -1) fn(this.parents[h], this.tokens[h], this.children[h]);
+    const slots = this.slots;
+    for (let h = 0; h <= this.mask; h++) {
+      const at = h * STRIDE;
+      if (slots[at] !== -1) fn(slots[at], slots[at + 1], slots[at + 2]);
+    }
+  }
+
+  private static emptySlots(capacity: number): Int32Array {
+    const slots = new Int32Array(capacity * STRIDE);
+    for (let h = 0; h < capacity; h++) slots[h * STRIDE] = -1;
+    return slots;
   }
 
   private static hash(parent: number, token: number): number {
@@ -55,13 +71,11 @@ export class EdgeTable {
   }
 
   private grow(): void {
-    const { parents, tokens, children } = this;
+    const old = this.slots;
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
-    this.parents = new Int32Array(cap).fill(-1);
-    this.tokens = new Int32Array(cap);
-    this.children = new Int32Array(cap);
+    this.slots = EdgeTable.emptySlots(cap);
     this.count = 0;
-    for (let h = 0; h < parents.length; h++) if (parents[h] !== -1) this.set(parents[h], tokens[h], children[h]);
+    for (let at = 0; at < old.length; at += STRIDE) if (old[at] !== -1) this.set(old[at], old[at + 1], old[at + 2]);
   }
 }

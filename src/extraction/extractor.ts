@@ -11,7 +11,7 @@
  * at several thousand 3 KB postings per second on one core.
  */
 import { AliasIndex, type CompileOptions, type CompileStats, type CompiledAlias, KIND_RANK } from './alias-index.js';
-import { analyzeStructure, listHead, requirementAt, type TextStructure } from './context.js';
+import { analyzeStructure, FLAG_YEAR, listHead, requirementAt, type TextStructure } from './context.js';
 import type { AliasEntry, ExtractedSkill, ExtractOptions, PostingSection, Requirement, TextSpan } from './extraction.types.js';
 import { LIST_WORDS, ORG_HEADS_AFTER, ORG_HEADS_BEFORE } from './lexicon.js';
 import { findMaskedRanges, overlapsMasked } from './mask.js';
@@ -115,13 +115,17 @@ export class SkillExtractor {
    */
   extract(text: string, options: ExtractOptions = {}): ExtractedSkill[] {
     const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-    const tokens = tokenize(text);
+    // Word tokens come without their text: it is taken from the lexical cache (the exact same characters), which
+    // saves slicing a fresh string per token.
+    const tokens = tokenize(text, false);
     const n = tokens.length;
     const keys = new Array<string>(n);
     const ids = new Int32Array(n);
     const flags = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
-      const lex = this.index.lex(text, tokens[i]);
+      const token = tokens[i];
+      const lex = this.index.lex(text, token);
+      if (token.word) token.text = lex.text;
       keys[i] = lex.key;
       ids[i] = lex.id;
       flags[i] = lex.flags;
@@ -191,7 +195,7 @@ export class SkillExtractor {
 
     const mentionLines = new Set(matches.map((m) => structure.line[m.start]));
     const lines = lineContexts(tokens, keys, structure, (line) => mentionLines.has(line));
-    const years = findYears(tokens, keys);
+    const years = findYears(tokens, keys, flags, FLAG_YEAR);
     const mentionBefore = (cueIndex: number): boolean => {
       for (let k = structure.clauseStart[structure.clause[cueIndex]]; k < cueIndex; k++) if (covered[k] === 1) return true;
       return false;

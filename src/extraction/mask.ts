@@ -39,8 +39,25 @@ const SPACE = /\s/u;
 /** Trailing characters that belong to the surrounding sentence, not to the URL/path. */
 const TRAILING = /[.,;:!?]+$/;
 
+const WWW = /www\./i;
+
+/**
+ * Per pattern of `PATTERNS`: a cheap test for a character sequence every match of the pattern contains, so patterns
+ * that cannot match a chunk are not run on it.
+ */
+const PREREQUISITES: readonly ((chunk: string) => boolean)[] = [
+  (chunk) => chunk.includes('://') || WWW.test(chunk),
+  (chunk) => chunk.includes('@'),
+  (chunk) => chunk.includes('/'),
+  (chunk) => chunk.includes('/'),
+  (chunk) => chunk.includes('\\'),
+  (chunk) => chunk.includes('/'),
+];
+
 function maskChunk(chunk: string, offset: number, found: MaskedRange[]): void {
-  for (const pattern of PATTERNS) {
+  for (let p = 0; p < PATTERNS.length; p++) {
+    if (!PREREQUISITES[p](chunk)) continue;
+    const pattern = PATTERNS[p];
     pattern.lastIndex = 0;
     for (let m = pattern.exec(chunk); m !== null; m = pattern.exec(chunk)) {
       const trimmed = m[0].replace(TRAILING, '');

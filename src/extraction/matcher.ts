@@ -123,7 +123,8 @@ export function findMatches(index: AliasIndex, input: MatchInput): Match[] {
   };
 
   for (let i = 0; i < n; i++) {
-    if (!tokens[i].word || masked[i] === 1 || (ids[i] < 0 && !chains.has(i))) continue;
+    // Cheapest tests first: most tokens are in no alias, which the typed `ids` array tells without a token read.
+    if ((ids[i] < 0 && (chains.size === 0 || !chains.has(i))) || masked[i] === 1 || !tokens[i].word) continue;
     start = i;
     best = null;
     walk(0, i);

@@ -70,15 +70,21 @@ export function lineContexts(
     const ln = st.line[i];
     let j = i;
     let words = 0;
-    const lineKeys: string[] = [];
     while (j < tokens.length && st.line[j] === ln) {
-      if (tokens[j].word) { words++; if (words <= 8) lineKeys.push(keys[j]); }
+      if (tokens[j].word) words++;
       j++;
     }
     const last = tokens[j - 1].text;
     const bits = cueBits[ln];
-    const section = words <= 8 ? classifyHeading(lineKeys) : null;
     const colon = last === ':' && words <= 8;
+    // The heading words matter only when the line can be a heading at all (colon or short bare line): other lines
+    // skip collecting and classifying them.
+    let section: PostingSection | null = null;
+    if (colon || (words <= 5 && last !== '.')) {
+      const lineKeys: string[] = [];
+      for (let k = i; k < j && lineKeys.length < 8; k++) if (tokens[k].word) lineKeys.push(keys[k]);
+      section = classifyHeading(lineKeys);
+    }
     const bare = words <= 5 && last !== '.' && (bits !== 0 || section !== null);
     if (words > 0 && (colon || bare) && (!lineHasMention(ln) || section !== null)) {
       const requirement = bits === 1 ? 'required' : bits === 2 ? 'preferred' : null;

@@ -96,8 +96,12 @@ function scanWord(text: string, i: number): number {
   return j;
 }
 
-/** Tokenize `text`; see the module comment for the rules. Never throws; empty input gives []. */
-export function tokenize(text: string): Token[] {
+/**
+ * Tokenize `text`; see the module comment for the rules. Never throws; empty input gives [].
+ * @param sliceWords false leaves each word token's `text` as '' for the caller to fill in (the extractor takes it
+ *   from its per-token cache instead of slicing a fresh string per token).
+ */
+export function tokenize(text: string, sliceWords = true): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -115,7 +119,7 @@ export function tokenize(text: string): Token[] {
     const leadingDot = c === 46 /* . */ && letterAt(text, i + 1) && !wordAt(text, i - 1);
     if (leadingDot || isWordCode(c)) {
       const end = scanWord(text, leadingDot ? i + 1 : i);
-      tokens.push({ text: text.slice(i, end), start: i, end, word: true, nlBefore: nl, hyphenBefore: pendingHyphen });
+      tokens.push({ text: sliceWords ? text.slice(i, end) : '', start: i, end, word: true, nlBefore: nl, hyphenBefore: pendingHyphen });
       nl = false;
       pendingHyphen = false;
       i = end;

@@ -19,6 +19,11 @@ const NUMBER = /^(\d{1,2})\+?$/;
 const RANGE_JOINERS = new Set(['-', '–', '—', 'to']);
 const YEAR_KEYS = new Set(['year', 'yr', 'years', 'yrs']);
 
+/** True for a key that names years ("year", "yrs"); the extractor caches it per token as `FLAG_YEAR`. */
+export function isYearKey(key: string): boolean {
+  return YEAR_KEYS.has(key);
+}
+
 function numberAt(tokens: readonly Token[], keys: readonly string[], i: number): number | null {
   if (i >= tokens.length || !tokens[i].word) return null;
   const m = NUMBER.exec(tokens[i].text);
@@ -26,11 +31,16 @@ function numberAt(tokens: readonly Token[], keys: readonly string[], i: number):
   return WORD_NUMBERS.get(keys[i]) ?? null;
 }
 
-/** All statements in token order. `keys` are the tokens' normalised keys ("years" -> "year"). */
-export function findYears(tokens: readonly Token[], keys: readonly string[]): YearsStatement[] {
+/**
+ * All statements in token order. `keys` are the tokens' normalised keys ("years" -> "year").
+ * @param yearFlags optional per-token bits, where `yearBit` is set exactly on the tokens whose key `isYearKey`
+ *   (the extractor's cached `tokenFlags`): saves reading every key.
+ */
+export function findYears(tokens: readonly Token[], keys: readonly string[], yearFlags?: Uint16Array, yearBit = 0): YearsStatement[] {
   const out: YearsStatement[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!YEAR_KEYS.has(keys[i]) || i === 0) continue;
+    if (i === 0) continue;
+    if (yearFlags !== undefined ? (yearFlags[i] & yearBit) === 0 : !YEAR_KEYS.has(keys[i])) continue;
     // Walk back from "years" over "+", "(s)" and a range's upper bound to the first number.
     let j = i - 1;
     if (tokens[j].text === '+') j--;
