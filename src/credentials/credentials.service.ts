@@ -27,19 +27,7 @@ export interface CredentialView {
 }
 
 /** A credential with the set of taxonomy skill ids it teaches: the input of recommendations. */
-export interface CredentialSkillSet {
-  id: string;
-  name: string;
-  provider: string;
-  platform: CredentialPlatform;
-  url: string | null;
-  kind: CredentialKind;
-  level: CredentialLevel | null;
-  hours: number | null;
-  cost: CredentialCost | null;
-  source: CredentialSource;
-  skillIds: Set<string>;
-}
+export type CredentialSkillSet = Omit<CredentialView, 'skills' | 'unmappedSkills' | 'duration'> & { skillIds: Set<string> };
 
 export interface CredentialQuery {
   /** Words that must each occur in the name or the provider (case-insensitive). */

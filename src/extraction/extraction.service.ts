@@ -1,8 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ThrottledStamp } from '../infra/throttled-stamp.js';
 import { config } from '../config/config.js';
 import type { AliasEntry, ExtractedSkill, ExtractOptions } from './extraction.types.js';
 import { SkillExtractor } from './extractor.js';
+
+/** Every extraction call checks the taxonomy version; this bounds those reads (one per 2 s per process). */
+const TAXONOMY_STAMP_TTL_MS = 2_000;
 
 /**
  * Holds the extractor compiled from the taxonomy's aliases (table `skill_alias`), recompiling it when a taxonomy
@@ -14,11 +18,18 @@ export class ExtractionService {
   private compiled: { stamp: string; extractor: SkillExtractor } | null = null;
   private compiling: Promise<SkillExtractor> | null = null;
 
-  constructor(private readonly db: DataSource) {}
+  private readonly stamp: ThrottledStamp;
 
-  /** The current extractor (compiled on first use and after each taxonomy import). */
+  constructor(private readonly db: DataSource) {
+    this.stamp = new ThrottledStamp(async () => {
+      const [{ stamp }] = await this.db.query(`SELECT coalesce(max(imported_at)::text, '') || ':' || count(*) AS stamp FROM taxonomy_release`);
+      return stamp as string;
+    }, TAXONOMY_STAMP_TTL_MS);
+  }
+
+  /** The current extractor (compiled on first use, and within 2 s after each taxonomy import). */
   async extractor(): Promise<SkillExtractor> {
-    const [{ stamp }] = await this.db.query(`SELECT coalesce(max(imported_at)::text, '') || ':' || count(*) AS stamp FROM taxonomy_release`);
+    const stamp = await this.stamp.get();
     const current = this.compiled;
     if (current && current.stamp === stamp) return current.extractor;
     const compiling = (this.compiling ??= this.compile(stamp).finally(() => (this.compiling = null)));

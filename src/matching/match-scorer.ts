@@ -45,6 +45,11 @@ export interface RelatedSkill {
   viaSkillId: string;
 }
 
+/** Related skills keyed by skill id, from `SkillsService.relatedTo` (related skill id → the profile skill it links to). */
+export function relatedSkillMap(links: Map<string, string>): Map<string, RelatedSkill> {
+  return new Map([...links].map(([skillId, viaSkillId]) => [skillId, { skillId, viaSkillId }]));
+}
+
 export interface MatchedSkill {
   skillId: string;
   label: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SkillsService } from '../taxonomy/skills.service.js';
-import { compareMatches, type Evidence, type MatchedSkill, type MissingSkill, type ProfileSkill, type RelatedSkill, scorePosting } from './match-scorer.js';
+import { compareMatches, type Evidence, type MatchedSkill, type MissingSkill, type ProfileSkill, relatedSkillMap, scorePosting } from './match-scorer.js';
 import { PostingIndexService } from './posting-index.service.js';
 import { type Profile, ProfileService } from './profile.service.js';
 
@@ -50,7 +50,7 @@ export class MatchService {
 
     const profileMap = new Map<string, ProfileSkill>(profile.skills.map((s) => [s.skillId, s]));
     const relatedLinks = await this.skills.relatedTo([...profileMap.keys()]);
-    const related = new Map<string, RelatedSkill>([...relatedLinks].map(([skillId, viaSkillId]) => [skillId, { skillId, viaSkillId }]));
+    const related = relatedSkillMap(relatedLinks);
     const { index, weightOf } = await this.postingIndex.load({ includeTitleOnly: request.includeTitleOnly ?? false });
 
     const scored = [...index.touching([...profileMap.keys(), ...related.keys()])]

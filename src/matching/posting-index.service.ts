@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ThrottledStamp } from '../infra/throttled-stamp.js';
 import { idf, type PostingSkillInput } from './match-scorer.js';
 import { PostingIndex, type PostingSkillSet } from './posting-index.js';
 
@@ -14,7 +15,7 @@ export interface LoadedIndex {
   postings: number;
 }
 
-/** Matches may lag newly extracted postings by this much. */
+/** Matches may lag newly extracted postings by this much (the stamp read scans the posting table). */
 const STAMP_TTL_MS = 5_000;
 
 /**
@@ -25,9 +26,17 @@ const STAMP_TTL_MS = 5_000;
 @Injectable()
 export class PostingIndexService {
   private readonly cache = new Map<string, { stamp: string; loaded: LoadedIndex }>();
-  private stamp: { value: string; checkedAt: number } | null = null;
+  private readonly stamp: ThrottledStamp;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {
+    this.stamp = new ThrottledStamp(async () => {
+      const [{ stamp }] = await this.db.query(
+        `SELECT count(*) || ':' || coalesce(max(extracted_at)::text, '') || ':' || coalesce(max(last_seen_at)::text, '') AS stamp
+           FROM posting WHERE status = 'open'`,
+      );
+      return stamp as string;
+    }, STAMP_TTL_MS);
+  }
 
   /**
    * @param options.region ISO 3166-1 alpha-2 or ISO 3166-2 code restricting the postings
@@ -37,24 +46,13 @@ export class PostingIndexService {
     const region = options.region;
     const includeTitleOnly = options.includeTitleOnly ?? false;
     const key = `${region ?? ''}|${includeTitleOnly}`;
-    const stamp = await this.currentStamp();
+    const stamp = await this.stamp.get();
     const hit = this.cache.get(key);
     if (hit && hit.stamp === stamp) return hit.loaded;
     const loaded = await this.build(region, includeTitleOnly);
     if (this.cache.size > 20) this.cache.clear();
     this.cache.set(key, { stamp, loaded });
     return loaded;
-  }
-
-  /** What the open postings look like now, read at most every `STAMP_TTL_MS` (the read scans the posting table). */
-  private async currentStamp(): Promise<string> {
-    if (this.stamp && Date.now() - this.stamp.checkedAt < STAMP_TTL_MS) return this.stamp.value;
-    const [{ stamp }] = await this.db.query(
-      `SELECT count(*) || ':' || coalesce(max(extracted_at)::text, '') || ':' || coalesce(max(last_seen_at)::text, '') AS stamp
-         FROM posting WHERE status = 'open'`,
-    );
-    this.stamp = { value: stamp, checkedAt: Date.now() };
-    return stamp;
   }
 
   private async build(region: string | undefined, includeTitleOnly: boolean): Promise<LoadedIndex> {

@@ -4,7 +4,7 @@ import { type CredentialSkillSet, CredentialsService } from '../credentials/cred
 import { analyzeGap } from '../gaps/gap-analysis.js';
 import { GapTargetService } from '../gaps/gap-target.service.js';
 import { targetRef } from '../gaps/gaps.service.js';
-import type { ProfileSkill, RelatedSkill } from '../matching/match-scorer.js';
+import { type ProfileSkill, relatedSkillMap } from '../matching/match-scorer.js';
 import { type Counterfactual, counterfactual, type CounterfactualInput, matchingPostings } from '../matching/posting-index.js';
 import { PostingIndexService } from '../matching/posting-index.service.js';
 import { ProfileService } from '../matching/profile.service.js';
@@ -82,7 +82,7 @@ export class RecommendationsService {
     ]);
     const loaded = await this.postingIndex.load({ region: region ?? undefined });
     const relatedLinks = await this.skills.relatedTo(profile.skills.map((s) => s.skillId));
-    const related = new Map<string, RelatedSkill>([...relatedLinks].map(([skillId, viaSkillId]) => [skillId, { skillId, viaSkillId }]));
+    const related = relatedSkillMap(relatedLinks);
     const input: CounterfactualInput = { index: loaded.index, profile: profile.skills, related, weightOf: loaded.weightOf, minScore, baseParts: new Map() };
     const before = matchingPostings(input);
     const held = new Set(profile.skills.map((s) => s.skillId));
