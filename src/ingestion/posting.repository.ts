@@ -4,6 +4,8 @@ import { contentHash, mergePosting } from './content-hash.js';
 import type { NormalizedPosting } from './posting.types.js';
 
 export interface UpsertResult {
+  /** Every upserted posting: its (source, external id) key and id (decimal string), last record per key winning. */
+  postings: Array<{ sourceKey: string; externalId: string; id: string }>;
   /** Ids (decimal strings) of postings that were inserted, or whose content changed, or that reopened. */
   changedIds: string[];
   inserted: number;
@@ -68,7 +70,7 @@ export class PostingRepository {
     const byKey = new Map<string, NormalizedPosting>();
     for (const p of batch) byKey.set(`${p.sourceKey}\u0000${p.externalId}`, p);
     const unique = [...byKey.values()];
-    if (unique.length === 0) return { changedIds: [], inserted: 0, updated: 0, unchanged: 0 };
+    if (unique.length === 0) return { postings: [], changedIds: [], inserted: 0, updated: 0, unchanged: 0 };
     await this.ensureSources(unique);
 
     const stored: StoredRow[] = await this.db.query(
@@ -105,7 +107,7 @@ export class PostingRepository {
     }
 
     const updates = COLUMNS.filter((c) => c !== 'source_id' && c !== 'external_id').map((c) => `${c} = excluded.${c}`);
-    const rows: Array<{ id: string; changed: boolean }> = await this.db.query(
+    const rows: Array<{ id: string; source_id: string; external_id: string; changed: boolean }> = await this.db.query(
       `WITH before AS (
          SELECT p.id, p.content_hash, p.status FROM posting p
          JOIN unnest($${params.length + 1}::text[], $${params.length + 2}::text[]) AS k(source_id, external_id)
@@ -115,11 +117,17 @@ export class PostingRepository {
        ON CONFLICT ON CONSTRAINT posting_source_external_uq DO UPDATE SET
          ${updates.join(', ')}, status = 'open', closed_at = NULL, last_seen_at = now(),
          updated_at = CASE WHEN posting.content_hash IS DISTINCT FROM excluded.content_hash THEN now() ELSE posting.updated_at END
-       RETURNING id::text AS id,
+       RETURNING id::text AS id, source_id, external_id,
          (NOT EXISTS (SELECT 1 FROM before b WHERE b.id = posting.id AND b.content_hash = posting.content_hash AND b.status = 'open')) AS changed`,
       [...params, unique.map((p) => p.sourceKey), unique.map((p) => p.externalId)],
     );
-    return { changedIds: rows.filter((r) => r.changed).map((r) => r.id), inserted, updated, unchanged };
+    return {
+      postings: rows.map((r) => ({ sourceKey: r.source_id, externalId: r.external_id, id: r.id })),
+      changedIds: rows.filter((r) => r.changed).map((r) => r.id),
+      inserted,
+      updated,
+      unchanged,
+    };
   }
 }
 

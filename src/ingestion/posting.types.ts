@@ -54,6 +54,13 @@ export interface NormalizedPosting {
    * of the same posting, the one the source changed later wins; absent on most formats.
    */
   sourceUpdatedAt?: string | null;
+  /**
+   * The source's record exactly as received (parsed JSON object, or the CSV row as an object, or the HTML/XML item as
+   * a string), kept so a better parser can re-derive every field without refetching. Absent for postings built in code.
+   */
+  raw?: unknown;
+  /** When the record was fetched or read (ISO 8601 UTC); relative dates ("3 days ago") count from it. */
+  fetchedAt?: string | null;
 }
 
 /** One record read from a source file: a posting, a record rejected with its reason, or one skipped on purpose. */
