@@ -79,3 +79,51 @@ export interface VerifiedBadge {
   tier: EvidenceTier;
   skills: VerifiedBadgeSkill[];
 }
+
+/** A badge as the caller sent it: a parsed JSON object, a string (compact JWS, VC-JWT, URL or JSON text), or image bytes. */
+export type BadgeInput = unknown;
+
+/** An uploaded badge image (multipart field `file`). */
+export interface BadgeImageInput {
+  kind: 'image';
+  /** As declared by the upload; the verifier sniffs the bytes anyway. */
+  mediaType: string | null;
+  filename: string | null;
+  bytes: Buffer;
+}
+
+/** The identity the caller says the badge was issued to; used for the check only, never stored. */
+export interface RecipientIdentity {
+  email?: string;
+  url?: string;
+}
+
+/**
+ * One badge after verification, before its skills are mapped to the taxonomy (the profile/verify services map
+ * `description.skillHints` into `VerifiedBadge.skills`).
+ */
+export interface BadgeVerificationResult {
+  index: number;
+  format: BadgeInputFormat;
+  /** What the badge says (name, issuer, dates, skill hints): from the verified copy where one was fetched. */
+  description: BadgeDescription;
+  status: BadgeStatus;
+  reason: string;
+  checks: BadgeCheck[];
+  tier: EvidenceTier;
+  /** True when a recipient was given and the badge's recipient identity did not match it (the API answers 422). */
+  recipientMismatch: boolean;
+}
+
+export interface BadgeVerifierPort {
+  /**
+   * Verifies each input (a presentation yields one result per credential, all with the input's index).
+   * Never throws for a bad badge: unreadable input is a result with status `invalid` and a `parse` check failed,
+   * unless `strict` is set, in which case it throws `BadgeReadError` naming the input (the API turns that into 400).
+   * @param now the check instant (default: the current time); expiry is judged against it
+   */
+  verify(
+    inputs: Array<BadgeInput | BadgeImageInput>,
+    options?: { recipient?: RecipientIdentity; now?: Date; strict?: boolean },
+  ): Promise<BadgeVerificationResult[]>;
+}
