@@ -12,6 +12,10 @@ export enum BadgeReadErrorCode {
   INVALID_FIELD = 'invalid_field',
   /** A presentation or list holding more or fewer than one badge, given to `readBadge`. */
   NOT_ONE_BADGE = 'not_one_badge',
+  /** A string that is none of JSON text, a compact JWS / VC-JWT or an http(s) URL, or whose JSON/JWS does not decode. */
+  MALFORMED_INPUT = 'malformed_input',
+  /** An uploaded image that is not a PNG or SVG, carries no baked badge, or is refused as unsafe (too big, DOCTYPE…). */
+  BAD_IMAGE = 'bad_image',
 }
 
 /**
