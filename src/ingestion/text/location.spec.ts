@@ -6,6 +6,10 @@ describe('parseLocation', () => {
   // raw, city, region, regionCode, countryCode, remote
   it.each<Row>([
     ['San Francisco, CA', 'San Francisco', 'California', 'US-CA', 'US', null],
+    // Upper-case state codes that are also English words: OR is Oregon, IN is Indiana, never "or"/"in".
+    ['Portland, OR', 'Portland', 'Oregon', 'US-OR', 'US', null],
+    ['Indianapolis, IN', 'Indianapolis', 'Indiana', 'US-IN', 'US', null],
+    ['Salem, OR or Boise, ID', null, null, null, 'US', null],
     ['New York, NY, United States', 'New York', 'New York', 'US-NY', 'US', null],
     ['Remote', null, null, null, null, true],
     ['Berlin', 'Berlin', 'Berlin', 'DE-BE', 'DE', null],

@@ -44,7 +44,9 @@ const COUNTRY_CODES = new Set(COUNTRY_BY_NAME.values());
 const REMOTE_WORDS = /\b(remote|anywhere|worldwide|work from home|wfh|telecommute|telework|distributed)\b/i;
 const ONSITE_WORDS = /\b(on-?site|in[- ]office|in[- ]person|hybrid)\b/i;
 /** Words that qualify a place without naming one: "Remote US", "Remote (US only)", "Hybrid in Berlin". */
-const QUALIFIER_WORDS = /\b(remote|hybrid|on-?site|only|fully|based|preferred|flexibility|flexible|in|greater|metropolitan area|metro area|bay area)\b/gi;
+const QUALIFIER_WORDS = /\b(remote|hybrid|on-?site|only|fully|based|preferred|flexibility|flexible|greater|metropolitan area|metro area|bay area)\b/gi;
+/** "in" as a word ("Hybrid in Berlin"), but never "IN" (Indiana). */
+const IN_WORD = /\b[Ii]n\b/g;
 /** City-states: the subdivision name is also the city. */
 const CITY_STATES = new Set(['DE-BE', 'DE-HH', 'DE-HB']);
 
@@ -101,7 +103,8 @@ const CACHE_LIMIT = 50_000;
 function resolveCached(text: string): Resolved[] {
   let alternatives = cache.get(text);
   if (!alternatives) {
-    const pieces = text.replace(/[()[\]]/g, ',').split(/\s*(?:\||;|\/|\bor\b)\s*/i);
+    // " or " separates places only in lower case: "OR" is Oregon ("Portland, OR").
+    const pieces = text.replace(/[()[\]]/g, ',').split(/\s*(?:\||;|\/|\b[Oo]r\b)\s*/);
     alternatives = pieces
       .map((piece) => resolveAlternative(piece, pieces.length === 1))
       .filter((r): r is Resolved => r !== null && (r.city !== null || r.region !== null || r.countryCode !== null));
@@ -135,7 +138,7 @@ const PLACE_NAME = /^\p{L}[\p{L}\p{M} .'’-]{0,39}$/u;
 function resolveAlternative(alternative: string, alone: boolean): Resolved | null {
   const parts = alternative
     .split(/\s*,\s*|\s+[-–—]\s+/)
-    .map((p) => p.replace(QUALIFIER_WORDS, ' ').replace(/\s+\d{4,5}(-\d{4})?$/, '').replace(/\s+/g, ' ').replace(/^[\s.:-]+|[\s.:-]+$/g, ''))
+    .map((p) => p.replace(QUALIFIER_WORDS, ' ').replace(IN_WORD, ' ').replace(/\s+\d{4,5}(-\d{4})?$/, '').replace(/\s+/g, ' ').replace(/^[\s.:-]+|[\s.:-]+$/g, ''))
     .filter((p) => p !== '' && !NOISE_PART.test(p) && !/\d/.test(p));
   if (parts.length === 0) return null;
   if (parts.some((p) => MACRO_AREAS.has(p.toLowerCase()))) return null;
