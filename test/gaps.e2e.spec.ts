@@ -86,10 +86,13 @@ afterAll(async () => {
 });
 
 describe('POST /v1/gaps', () => {
-  it('JS, k8s and Postgres against an occupation needing JavaScript, Kubernetes, PostgreSQL and Terraform: gap Terraform, coverage 0.75', async () => {
+  it('JS, k8s and Postgres against an occupation needing JavaScript, Kubernetes, PostgreSQL and Terraform: gap Terraform, coverage 3 × 0.8 / 4', async () => {
     const res = await http().post('/v1/gaps').send({ badges: [BADGE], target: { occupation: `http://data.europa.eu/esco/occupation/${CLOUD}` } }).expect(200);
     expect(res.body.status).toBe('ok');
-    expect(res.body.coverage).toBe(0.75);
+    // An unsigned Credly badge is an unverified badge: each held skill counts EVIDENCE_WEIGHT['unverified-badge'] = 0.8.
+    expect(res.body.coverage).toBe(0.6);
+    for (const h of res.body.held) expect([h.tier, h.weight]).toEqual(['unverified-badge', 0.8]);
+    expect(res.body.verifiedShare).toBe(0);
     expect(res.body.missing.map((m: { label: string }) => m.label)).toEqual(['Terraform']);
     expect(res.body.held.map((h: { skillId: string }) => h.skillId).sort()).toEqual([JAVASCRIPT, 'onet-kubernetes', POSTGRESQL].sort());
     for (const h of res.body.held) expect(h.from).toEqual([{ badge: 0 }]);
@@ -140,7 +143,8 @@ describe('POST /v1/gaps/cohort', () => {
 
   it('counts how many learners lack each skill and gives each learner\'s coverage', async () => {
     const res = await http().post('/v1/gaps/cohort').send(body).expect(200);
-    expect(res.body.learners.map((l: { id: string; coverage: number }) => [l.id, l.coverage])).toEqual([['ana', 0.75], ['ben', 0.5], ['cy', 0]]);
+    // ana: 3 of 4 from an unverified badge (0.8 each); ben: 2 of 4 self-declared (0.7 each).
+    expect(res.body.learners.map((l: { id: string; coverage: number }) => [l.id, l.coverage])).toEqual([['ana', 0.6], ['ben', 0.35], ['cy', 0]]);
     const lacking = Object.fromEntries(res.body.missing.map((m: { label: string; learnersLacking: number }) => [m.label, m.learnersLacking]));
     expect(lacking).toEqual({ Terraform: 2, Kubernetes: 2, PostgreSQL: 2, JavaScript: 1 });
   });
@@ -151,7 +155,7 @@ describe('POST /v1/gaps/cohort', () => {
     const lines = res.text.trim().split('\n');
     expect(lines[0]).toBe('row_type,skill_id,label,relation,learners_lacking,learners,demand_share,learner_id,coverage,held,missing,to_renew');
     expect(lines.filter((l) => l.startsWith('learner,'))).toHaveLength(3);
-    expect(lines).toContain('learner,,,,,,,ana,0.7500,3,1,0');
+    expect(lines).toContain('learner,,,,,,,ana,0.6000,3,1,0');
   });
 });
 

@@ -1,3 +1,4 @@
+import { EVIDENCE_WEIGHT, type EvidenceTier } from '../badges/verification/badge-verification.types.js';
 import { analyzeGap, type MissingSkill, rankMissing, type TargetSkill } from './gap-analysis.js';
 
 const t = (skillId: string, relation: TargetSkill['relation'] = 'essential', extra: Partial<TargetSkill> = {}): TargetSkill => ({
@@ -22,7 +23,7 @@ describe('analyzeGap', () => {
 
   it('counts a related skill as held and says through which skill', () => {
     const r = analyzeGap('posting', [t('sql', 'required')], person('postgresql'), [], new Map([['sql', 'postgresql']]), noDemand);
-    expect(r.held).toEqual([{ skillId: 'sql', label: 'sql', relation: 'required', from: [{ badge: 0 }], via: { skillId: 'postgresql', label: 'postgresql' } }]);
+    expect(r.held).toEqual([{ skillId: 'sql', label: 'sql', relation: 'required', from: [{ badge: 0 }], via: { skillId: 'postgresql', label: 'postgresql' }, weight: 1 }]);
     expect(r.coverage).toBe(1);
   });
 
@@ -31,6 +32,29 @@ describe('analyzeGap', () => {
     expect(r.toRenew).toEqual([{ skillId: 'aws', label: 'aws', badge: 1, expires: '2025-01-01T00:00:00.000Z', relation: 'essential' }]);
     expect(r.missing.map((m) => m.skillId)).toEqual(['aws']);
     expect(r.coverage).toBe(0.5);
+  });
+});
+
+describe('analyzeGap trust weighting', () => {
+  const weighed = (skillId: string, tier: EvidenceTier) => ({ skillId, label: skillId, sources: [{ badge: 0 }], tier, weight: EVIDENCE_WEIGHT[tier] });
+
+  it.each<[string, EvidenceTier[], number]>([
+    // Four target skills; coverage = Σ weight of the held ones / 4.
+    ['two signature-verified', ['signature-verified', 'signature-verified'], 0.5],
+    ['one hosted-verified, one unverified badge', ['hosted-verified', 'unverified-badge'], (0.95 + 0.8) / 4],
+    ['two self-declared', ['self-declared', 'self-declared'], 0.35],
+    ['all four tiers', ['signature-verified', 'hosted-verified', 'unverified-badge', 'self-declared'], (1 + 0.95 + 0.8 + 0.7) / 4],
+  ])('%s', (_name, tiers, coverage) => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const r = analyzeGap('esco-occupation', ids.map((id) => t(id)), tiers.map((tier, i) => weighed(ids[i], tier)), [], new Map(), noDemand);
+    expect(r.coverage).toBeCloseTo(coverage, 4);
+    expect(r.held.map((h) => [h.skillId, h.tier, h.weight])).toEqual(tiers.map((tier, i) => [ids[i], tier, EVIDENCE_WEIGHT[tier]]));
+  });
+
+  it('a related skill is held at the tier of the person\'s skill it comes through', () => {
+    const r = analyzeGap('posting', [t('sql', 'required')], [weighed('postgresql', 'hosted-verified')], [], new Map([['sql', 'postgresql']]), noDemand);
+    expect(r.held[0]).toMatchObject({ skillId: 'sql', tier: 'hosted-verified', weight: 0.95, via: { skillId: 'postgresql' } });
+    expect(r.coverage).toBe(0.95);
   });
 });
 

@@ -3,8 +3,11 @@
  * A target (an occupation, one posting, or the open postings of a title) asks for skills; a person holds skills
  * (from badges and free text, already resolved through aliases, so "JS" is JavaScript). A target skill is held when the
  * person has it, or a broader/narrower skill of it (`via`); missing otherwise, or `toRenew` when only an expired badge
- * gave it. Coverage is the fraction of target skills held (related skills count), in [0, 1].
+ * gave it. Coverage is the fraction of target skills held (related skills count), each held skill counted at the
+ * trust weight of its evidence (`EVIDENCE_WEIGHT`: signature-verified 1, hosted-verified 0.95, unverified badge 0.8,
+ * self-declared 0.7; a person skill without a weight counts 1), in [0, 1].
  */
+import type { EvidenceTier } from '../badges/verification/badge-verification.types.js';
 
 export type TargetKind = 'esco-occupation' | 'onet-occupation' | 'posting' | 'title';
 
@@ -25,6 +28,9 @@ export interface PersonSkill {
   skillId: string;
   label: string;
   sources: Origin[];
+  /** The strongest evidence tier of the skill, and its weight (0..1; absent = 1). */
+  tier?: EvidenceTier;
+  weight?: number;
 }
 
 export interface ExpiredSkill {
@@ -41,6 +47,9 @@ export interface HeldSkill {
   from: Origin[];
   /** The person's skill that covers this one through a broader/narrower link, when not held exactly. */
   via?: { skillId: string; label: string };
+  /** Evidence tier of the person's skill that covers this one, and the weight it counts with in `coverage`. */
+  tier?: EvidenceTier;
+  weight: number;
 }
 
 export interface MissingSkill {
@@ -86,14 +95,20 @@ export function analyzeGap(
   const held: HeldSkill[] = [];
   const missing: MissingSkill[] = [];
   const toRenew: GapResult['toRenew'] = [];
+  let credit = 0;
   for (const t of target) {
     const own = holds.get(t.skillId);
     const viaId = own ? undefined : related.get(t.skillId);
     const via = viaId ? holds.get(viaId) : undefined;
-    if (own || via) {
+    const holder = own ?? via;
+    if (holder) {
+      const weight = holder.weight ?? 1;
+      credit += weight;
       held.push({
-        skillId: t.skillId, label: t.label, relation: t.relation, from: (own ?? via)!.sources,
+        skillId: t.skillId, label: t.label, relation: t.relation, from: holder.sources,
         ...(via ? { via: { skillId: via.skillId, label: via.label } } : {}),
+        ...(holder.tier ? { tier: holder.tier } : {}),
+        weight,
       });
       continue;
     }
@@ -106,7 +121,7 @@ export function analyzeGap(
     });
   }
   missing.sort(rankMissing(kind));
-  return { status: 'ok', coverage: round(held.length / target.length), held, missing, toRenew };
+  return { status: 'ok', coverage: round(credit / target.length), held, missing, toRenew };
 }
 
 /**

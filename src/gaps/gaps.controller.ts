@@ -17,9 +17,11 @@ export class GapsController {
 
   /**
    * A person's skill gap against an occupation (ESCO URI, O*NET-SOC code or label), a posting, or a title's postings:
-   * `{ status, coverage (fraction, null without data), held, missing (ranked, with demandShare and postings asking),
-   * toRenew, target, profile }`. 422 for an unknown or ambiguous occupation (listing `candidates`), 404 for an unknown
-   * posting, 400 for a target naming none or several kinds.
+   * `{ status, coverage (fraction, each held skill counted at its evidence weight; null without data), held (each with
+   * its evidence `tier` and `weight`), missing (ranked, with demandShare and postings asking), toRenew (skills only an
+   * expired badge gave), verifiedShare, target, profile }`. Badges are verified as by `POST /v1/badges/verify`.
+   * 422 for an unknown or ambiguous occupation (listing `candidates`) or a recipient mismatch, 404 for an unknown
+   * posting, 400 for a target naming none or several kinds or an unreadable badge.
    */
   @Post()
   @HttpCode(200)

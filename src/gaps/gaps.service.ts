@@ -27,14 +27,16 @@ export interface GapResponse extends Omit<GapResult, 'missing'> {
   /** Why `status` is `insufficient_data`. */
   reason?: string;
   missing: MissingWithEvidence[];
-  profile: Pick<Profile, 'skills' | 'badges' | 'unmatchedInput'>;
+  /** Share (0..1) of the person's held skills whose best tier is signature- or hosted-verified. */
+  verifiedShare: number;
+  profile: Pick<Profile, 'skills' | 'badges' | 'unmatchedInput' | 'verifiedShare'>;
 }
 
 export interface CohortResponse {
   status: 'ok' | 'insufficient_data';
   reason?: string;
   target: ResolvedTarget['description'];
-  learners: Array<{ id: string; coverage: number | null; held: number; missing: number; toRenew: number; unmatchedInput: string[] }>;
+  learners: Array<{ id: string; coverage: number | null; held: number; missing: number; toRenew: number; verifiedShare: number; unmatchedInput: string[] }>;
   missing: Array<MissingSkill & { learnersLacking: number; learners: number; trend: SkillTrend | null }>;
 }
 
@@ -56,7 +58,7 @@ export class GapsService {
   ) {}
 
   async gap(body: CreateGapDto): Promise<GapResponse> {
-    const [profile, target] = await Promise.all([this.profiles.build(body.badges ?? [], body.skills ?? []), this.targets.resolve(targetRef(body.target))]);
+    const [profile, target] = await Promise.all([this.profiles.build(body), this.targets.resolve(targetRef(body.target))]);
     const result = await this.analyze(profile, target);
     const missing = await this.withEvidence(result.missing, target);
     return {
@@ -64,7 +66,8 @@ export class GapsService {
       ...(result.status === 'insufficient_data' ? { reason: insufficiency(target) } : {}),
       target: target.description,
       missing,
-      profile: { skills: profile.skills, badges: profile.badges, unmatchedInput: profile.unmatchedInput },
+      verifiedShare: profile.verifiedShare,
+      profile: { skills: profile.skills, badges: profile.badges, unmatchedInput: profile.unmatchedInput, verifiedShare: profile.verifiedShare },
     };
   }
 
@@ -74,12 +77,12 @@ export class GapsService {
     const learners: CohortResponse['learners'] = [];
     const lacking = new Map<string, MissingSkill & { learnersLacking: number }>();
     for (const [i, learner] of body.learners.entries()) {
-      const profile = await this.profiles.build(learner.badges ?? [], learner.skills ?? [], memo).catch((error: unknown) => {
+      const profile = await this.profiles.build(learner, memo).catch((error: unknown) => {
         if (error instanceof ProblemException) throw withLearnerPointers(error, i);
         throw error;
       });
       const r = await this.analyze(profile, target);
-      learners.push({ id: learner.id, coverage: r.coverage, held: r.held.length, missing: r.missing.length, toRenew: r.toRenew.length, unmatchedInput: profile.unmatchedInput });
+      learners.push({ id: learner.id, coverage: r.coverage, held: r.held.length, missing: r.missing.length, toRenew: r.toRenew.length, verifiedShare: profile.verifiedShare, unmatchedInput: profile.unmatchedInput });
       for (const m of r.missing) {
         const seen = lacking.get(m.skillId);
         if (seen) seen.learnersLacking += 1;
@@ -96,7 +99,7 @@ export class GapsService {
 
   private async analyze(profile: Profile, target: ResolvedTarget): Promise<GapResult> {
     const [{ demandShare }, related] = await Promise.all([this.postingIndex.load({}), this.skills.relatedTo(profile.skills.map((s) => s.skillId))]);
-    const person = profile.skills.map((s) => ({ skillId: s.skillId, label: s.label, sources: s.sources }));
+    const person = profile.skills.map((s) => ({ skillId: s.skillId, label: s.label, sources: s.sources, tier: s.tier, weight: s.weight }));
     return analyzeGap(target.kind, target.skills, person, profile.expired, related, demandShare);
   }
 

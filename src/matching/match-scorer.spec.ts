@@ -1,3 +1,4 @@
+import { EVIDENCE_WEIGHT, type EvidenceTier } from '../badges/verification/badge-verification.types.js';
 import { compareMatches, COVERAGE_PRIOR, idf, type PostingSkillInput, postingScore, type ProfileSkill, RELATED_CREDIT, scorePosting } from './match-scorer.js';
 
 const skill = (skillId: string, requirement: PostingSkillInput['requirement'] = null): PostingSkillInput => ({
@@ -72,6 +73,41 @@ describe('scorePosting', () => {
     const r = scorePosting([skill('a', 'required')], profileOf('a'), new Map(), () => 50);
     expect(r.score).toBeGreaterThan(0);
     expect(r.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('scorePosting trust weighting', () => {
+  const weighed = (tiers: Record<string, EvidenceTier>) =>
+    new Map<string, ProfileSkill>(Object.entries(tiers).map(([id, tier]) => [id, { skillId: id, label: id.toUpperCase(), from: { badge: 0 }, tier, weight: EVIDENCE_WEIGHT[tier] }]));
+
+  // Posting a, b, c (unstated, idf 1): total 2.4, prior 1.5 × 0.8 = 1.2; coverage = 0.8 × Σ weight / 3.6; use = 2/2 when
+  // the profile is a and b (the use side is not weighted by trust).
+  it.each<[EvidenceTier, number]>([
+    ['signature-verified', Math.sqrt((0.8 * 2 * 1) / 3.6)],
+    ['hosted-verified', Math.sqrt((0.8 * 2 * 0.95) / 3.6)],
+    ['unverified-badge', Math.sqrt((0.8 * 2 * 0.8) / 3.6)],
+    ['self-declared', Math.sqrt((0.8 * 2 * 0.7) / 3.6)],
+  ])('two %s skills of three asked', (tier, expected) => {
+    const r = scorePosting([skill('a'), skill('b'), skill('c')], weighed({ a: tier, b: tier }), new Map(), one);
+    expect(r.score).toBeCloseTo(expected, 4);
+    expect(r.matched.map((m) => [m.skillId, m.tier, m.weight])).toEqual([['a', tier, EVIDENCE_WEIGHT[tier]], ['b', tier, EVIDENCE_WEIGHT[tier]]]);
+  });
+
+  it('a verified skill outranks the same skill self-declared', () => {
+    const posting = [skill('sql', 'required'), skill('python')];
+    const verified = scorePosting(posting, weighed({ sql: 'signature-verified' }), new Map(), one);
+    const claimed = scorePosting(posting, weighed({ sql: 'self-declared' }), new Map(), one);
+    // total 1.8, prior 1.5 × 0.9; use 1
+    expect(verified.score).toBeCloseTo(Math.sqrt(1 / (1.8 + 1.35)), 4);
+    expect(claimed.score).toBeCloseTo(Math.sqrt(0.7 / (1.8 + 1.35)), 4);
+  });
+
+  it('multiplies a related skill\'s partial credit by its weight, and leaves the use side at the link credit', () => {
+    const related = new Map([['sql', { skillId: 'sql', viaSkillId: 'postgresql' }]]);
+    const r = scorePosting([skill('sql', 'required')], weighed({ postgresql: 'unverified-badge' }), related, one);
+    // coverage 0.5 × 0.8 / 2.5 = 0.16; use 0.5
+    expect(r.score).toBeCloseTo(Math.sqrt(0.16 * 0.5), 4);
+    expect(r.matched[0]).toMatchObject({ via: 'postgresql', tier: 'unverified-badge', weight: 0.8 });
   });
 });
 

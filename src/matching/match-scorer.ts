@@ -10,7 +10,12 @@
  *  - use: matched profile weight / total profile weight, i.e. how much of the person the job uses.
  * Both must be high for a high score: a posting that asks for one of the person's skills and nothing else, or one
  * that uses all of them among fifty others, ranks below one that asks for most of what the person has.
+ * Trust: a profile skill's coverage credit is multiplied by its evidence weight (`EVIDENCE_WEIGHT` of its tier:
+ * signature-verified 1, hosted-verified 0.95, unverified badge 0.8, self-declared 0.7), so a verified skill covers more
+ * of a job than the same skill claimed; the "use" side is not weighted (trust says how sure we are the person has the
+ * skill, not how much of the person the job uses).
  */
+import type { EvidenceTier } from '../badges/verification/badge-verification.types.js';
 
 export type Requirement = 'required' | 'preferred' | null;
 
@@ -35,7 +40,9 @@ export interface ProfileSkill {
   skillId: string;
   label: string;
   from: SkillOrigin;
-  /** Trust weight of the evidence for this skill (1 = plain claim). */
+  /** Evidence tier of the skill (the strongest of its sources). */
+  tier?: EvidenceTier;
+  /** Trust weight of the evidence, 0..1: `EVIDENCE_WEIGHT[tier]`; absent = 1 (full credit). */
   weight?: number;
 }
 
@@ -58,6 +65,9 @@ export interface MatchedSkill {
   from: SkillOrigin;
   /** Present when the match is through a related skill: the profile skill that earned it. */
   via?: string;
+  /** The evidence tier and trust weight of the profile skill that earned the match, when it has one. */
+  tier?: EvidenceTier;
+  weight?: number;
 }
 
 export interface MissingSkill {
@@ -177,13 +187,14 @@ function evaluate(
     const via = link ? profile.get(link.viaSkillId) : undefined;
     const owner = exact ?? via;
     if (owner) {
-      const credit = (exact ? 1 : RELATED_CREDIT) * Math.min(1, owner.weight ?? 1);
-      covered += w * credit;
+      const linkCredit = exact ? 1 : RELATED_CREDIT;
+      covered += w * linkCredit * Math.min(1, owner.weight ?? 1);
       matchedCount += 1;
-      usedProfile.set(owner.skillId, Math.max(usedProfile.get(owner.skillId) ?? 0, credit));
+      usedProfile.set(owner.skillId, Math.max(usedProfile.get(owner.skillId) ?? 0, linkCredit));
       lists?.matched.push({
         skillId: s.skillId, label: s.label, required: s.requirement === 'required', evidence: s.evidence, from: owner.from,
         ...(exact ? {} : { via: owner.skillId }),
+        ...(owner.tier ? { tier: owner.tier, weight: owner.weight ?? 1 } : {}),
       });
     } else {
       lists?.missing.push({ skillId: s.skillId, label: s.label, required: s.requirement === 'required' });

@@ -3,11 +3,9 @@ import { DataSource } from 'typeorm';
 import { SkillsService } from '../taxonomy/skills.service.js';
 import { compareMatches, type Evidence, type MatchedSkill, type MissingSkill, type ProfileSkill, relatedSkillMap, scorePosting } from './match-scorer.js';
 import { PostingIndexService } from './posting-index.service.js';
-import { type Profile, ProfileService } from './profile.service.js';
+import { type PersonInput, type Profile, ProfileService } from './profile.service.js';
 
-export interface MatchRequest {
-  badges?: unknown[];
-  skills?: string[];
+export interface MatchRequest extends PersonInput {
   /** Results to return, 1..100 (default 20). */
   limit?: number;
   /** Include postings that have only a title (no description text). Default false. */
@@ -24,6 +22,8 @@ export interface MatchResult {
 export interface MatchResponse {
   results: MatchResult[];
   unmatchedInput: string[];
+  /** Share (0..1) of the person's held skills whose best tier is signature- or hosted-verified. */
+  verifiedShare: number;
   profile: Profile;
 }
 
@@ -44,9 +44,9 @@ export class MatchService {
   ) {}
 
   async match(request: MatchRequest): Promise<MatchResponse> {
-    const profile = await this.profiles.build(request.badges ?? [], request.skills ?? []);
+    const profile = await this.profiles.build(request);
     const limit = request.limit ?? 20;
-    if (profile.skills.length === 0) return { results: [], unmatchedInput: profile.unmatchedInput, profile };
+    if (profile.skills.length === 0) return { results: [], unmatchedInput: profile.unmatchedInput, verifiedShare: profile.verifiedShare, profile };
 
     const profileMap = new Map<string, ProfileSkill>(profile.skills.map((s) => [s.skillId, s]));
     const relatedLinks = await this.skills.relatedTo([...profileMap.keys()]);
@@ -92,7 +92,7 @@ export class MatchService {
         missing: t.missing,
       };
     });
-    return { results, unmatchedInput: profile.unmatchedInput, profile };
+    return { results, unmatchedInput: profile.unmatchedInput, verifiedShare: profile.verifiedShare, profile };
   }
 
   /** Fills each matched skill's evidence: its first span in the posting (table `posting_skill`, column `spans`). */

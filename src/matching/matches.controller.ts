@@ -10,9 +10,11 @@ export class MatchesController {
   constructor(private readonly matches: MatchService) {}
 
   /**
-   * Ranks open postings for the given badges and skills: `{ results: [ { posting, score (0..1), matched, missing } ],
-   * unmatchedInput, profile }`. 400 problem with `errors[].pointer` `/badges/N` for an unreadable badge; 422 when
-   * neither badges nor skills are given.
+   * Ranks open postings for the given badges and skills: `{ results: [ { posting, score (0..1), matched (each with the
+   * evidence `tier` and trust `weight` of the skill that earned it), missing } ], unmatchedInput, verifiedShare (0..1),
+   * profile }`. Badges are verified as by `POST /v1/badges/verify` (`recipient`, `asOf` as there). 400 problem with
+   * `errors[].pointer` `/badges/N` for an unreadable badge; 422 when neither badges nor skills are given, or
+   * `…/recipient-mismatch` when a badge was issued to someone other than `recipient`.
    */
   @Post()
   @HttpCode(200)

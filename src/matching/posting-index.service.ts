@@ -19,9 +19,10 @@ export interface LoadedIndex {
 const STAMP_TTL_MS = 5_000;
 
 /**
- * The skill sets of open postings with description text (table `posting_skill`), held in memory for counterfactual
- * recounts and refreshed when postings change (count, last extraction, last update). Optionally restricted to a
- * region: an ISO 3166-1 alpha-2 code ("US") or ISO 3166-2 code ("US-NY").
+ * The skill sets of open canonical postings with description text (table `posting_skill`; an alternate copy of an
+ * opening, `posting.canonical_id` set, is left out so a reposted opening is one candidate), held in memory for
+ * counterfactual recounts and refreshed when postings change (count, last extraction, last update). Optionally
+ * restricted to a region: an ISO 3166-1 alpha-2 code ("US") or ISO 3166-2 code ("US-NY").
  */
 @Injectable()
 export class PostingIndexService {
@@ -62,7 +63,7 @@ export class PostingIndexService {
       await this.db.query(
         `SELECT ps.posting_id::text AS posting_id, ps.skill_id, s.preferred_label AS label, ps.requirement, p.has_description
            FROM posting_skill ps JOIN posting p ON p.id = ps.posting_id JOIN skill s ON s.id = ps.skill_id
-          WHERE p.status = 'open' ${regionFilter} ${includeTitleOnly ? '' : 'AND p.has_description'}`,
+          WHERE p.status = 'open' AND p.canonical_id IS NULL ${regionFilter} ${includeTitleOnly ? '' : 'AND p.has_description'}`,
         params,
       );
     const byPosting = new Map<string, PostingSkillSet>();
@@ -75,7 +76,7 @@ export class PostingIndexService {
       if (r.has_description) df.set(r.skill_id, (df.get(r.skill_id) ?? 0) + 1);
     }
     const [{ n }] = await this.db.query(
-      `SELECT count(*)::int AS n FROM posting p WHERE p.status = 'open' AND p.has_description ${regionFilter}`,
+      `SELECT count(*)::int AS n FROM posting p WHERE p.status = 'open' AND p.has_description AND p.canonical_id IS NULL ${regionFilter}`,
       params,
     );
     const weights = new Map([...df].map(([id, count]) => [id, idf(count, n)]));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { EVIDENCE_WEIGHT } from '../badges/verification/badge-verification.types.js';
 import { type CredentialSkillSet, CredentialsService } from '../credentials/credentials.service.js';
 import { analyzeGap } from '../gaps/gap-analysis.js';
 import { GapTargetService } from '../gaps/gap-target.service.js';
@@ -48,6 +49,8 @@ export interface RecommendationResponse {
   region: string | null;
   /** Open postings with text the counts run over. */
   postings: number;
+  /** Share (0..1) of the person's held skills whose best tier is signature- or hosted-verified. */
+  verifiedShare: number;
   credentials: CredentialRecommendation[];
   skills: SkillRecommendation[];
 }
@@ -77,7 +80,7 @@ export class RecommendationsService {
     const limit = body.limit ?? 10;
     const region = body.region?.toUpperCase() ?? null;
     const [profile, target] = await Promise.all([
-      this.profiles.build(body.badges ?? [], body.skills ?? []),
+      this.profiles.build(body),
       body.target ? this.targets.resolve(targetRef(body.target)) : Promise.resolve(null),
     ]);
     const loaded = await this.postingIndex.load({ region: region ?? undefined });
@@ -109,6 +112,7 @@ export class RecommendationsService {
       minScore,
       region,
       postings: loaded.postingsWithText,
+      verifiedShare: profile.verifiedShare,
       credentials: topCredentials.map(({ c, newIds, result, closes }, i) => ({
         credential: { id: c.id, name: c.name, provider: c.provider, url: c.url, platform: c.platform, kind: c.kind, level: c.level },
         before: result.before,
@@ -165,6 +169,10 @@ export class RecommendationsService {
   }
 }
 
+/**
+ * A skill the person would gain: counted as earned through a badge whose verification is not known yet, i.e. at the
+ * `unverified-badge` tier (the conservative badge tier), so a recommendation never promises more than a badge gives.
+ */
 function asProfileSkill(skillId: string, labels: Map<string, string>): ProfileSkill {
-  return { skillId, label: labels.get(skillId) ?? skillId, from: { input: 'recommended' } };
+  return { skillId, label: labels.get(skillId) ?? skillId, from: { input: 'recommended' }, tier: 'unverified-badge', weight: EVIDENCE_WEIGHT['unverified-badge'] };
 }

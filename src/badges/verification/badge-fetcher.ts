@@ -8,6 +8,10 @@ import { messageOf } from './verification-log.js';
 
 /** Biggest badge-related document we read (bytes): assertions, profiles and keys are a few KB, status lists tens. */
 export const BADGE_DOCUMENT_MAX_BYTES = 2 * 1024 * 1024;
+/** Attempts per badge document (assertion, BadgeClass, key, status list), including the first. */
+export const BADGE_FETCH_ATTEMPTS = 2;
+/** Timeout per badge document request, milliseconds. */
+export const BADGE_FETCH_TIMEOUT_MS = 5_000;
 
 export type Fetched =
   | { ok: true; url: string; status: number; text: string; json: unknown }
@@ -35,6 +39,9 @@ export class BadgeFetcher {
         headers: { accept: 'application/ld+json, application/json;q=0.9, */*;q=0.5' },
         maxBytes: BADGE_DOCUMENT_MAX_BYTES,
         acceptStatuses,
+        // A person waits on this request: one retry and a short timeout, so an issuer out of reach costs seconds, not tens.
+        attempts: BADGE_FETCH_ATTEMPTS,
+        timeoutMs: BADGE_FETCH_TIMEOUT_MS,
       });
       const text = response.text();
       let json: unknown;
