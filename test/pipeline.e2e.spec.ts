@@ -266,7 +266,7 @@ describe('POST /v1/matches', () => {
     };
     const res = await http().post('/v1/matches').send({ badges: [assertion], skills: ['SQL'] }).expect(200);
     expect(res.body.profile.badges[0].skills).toEqual([]);
-    expect(res.body.profile.badges[0].warnings).toEqual([expect.stringMatching(/only links its BadgeClass by URL, which is not fetched/)]);
+    expect(res.body.profile.badges[0].warnings).toEqual([expect.stringMatching(/only links its BadgeClass by URL, which could not be fetched or read/)]);
   });
 
   it('names an unreadable badge by its pointer in a 400 problem', async () => {

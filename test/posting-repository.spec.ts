@@ -74,6 +74,34 @@ describe('PostingRepository.upsert', () => {
     expect((await repo.upsert([older])).unchanged).toBe(1);
   });
 
+  it('writes 1,000 postings in one call (one array parameter per column, far from the 65,535-parameter limit)', async () => {
+    const many = Array.from({ length: 1_000 }, (_, i) => posting({ externalId: `bulk-${i}`, raw: { id: `bulk-${i}`, note: 'a\u0000b' }, rawFormat: 'test' }));
+    const r = await repo.upsert(many);
+    expect([r.inserted, r.postings.length, r.changed.length]).toEqual([1_000, 1_000, 1_000]);
+    const [{ n, raw }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n, min(raw_payload->>'note') AS raw FROM posting WHERE external_id LIKE 'bulk-%'`,
+    );
+    expect([n, raw]).toEqual([1_000, 'ab']); // U+0000, which jsonb refuses, is dropped from the raw record
+  });
+
+  it('stores the normalised fields beside the raw values, and keeps the raw record when a later copy has none', async () => {
+    const withRaw = posting({
+      externalId: '404', location: { ...posting().location, raw: 'New York, NY (Hybrid)', remote: true }, raw: { id: 404, pay: '$45/hr' },
+      rawFormat: 'test', fetchedAt: '2026-08-02T00:00:00.000Z', salary: { min: null, max: null, currency: null, period: null, raw: '$45/hr' },
+    });
+    await repo.upsert([withRaw]);
+    await repo.upsert([posting({ externalId: '404', location: withRaw.location, salary: withRaw.salary })]);
+    const [row] = await db.dataSource.query(
+      `SELECT work_mode, remote, posted_date::text, posted_basis, salary_min, salary_period, salary_currency, salary_annual_min,
+              salary_flag, raw_payload, raw_format, fetched_at FROM posting WHERE external_id = '404'`,
+    );
+    expect(row).toEqual({
+      work_mode: 'hybrid', remote: false, posted_date: '2026-08-01', posted_basis: 'explicit', salary_min: 45, salary_period: 'hour',
+      salary_currency: 'USD', salary_annual_min: 93600, salary_flag: null, raw_payload: { id: 404, pay: '$45/hr' }, raw_format: 'test',
+      fetched_at: new Date('2026-08-02T00:00:00.000Z'),
+    });
+  });
+
   it('registers the origin board as a source', async () => {
     const sources = await db.dataSource.query(`SELECT id, kind FROM source ORDER BY id`);
     expect(sources).toEqual([{ id: 'greenhouse:acme', kind: 'greenhouse' }]);

@@ -2,16 +2,19 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { config } from '../config/config.js';
-import {
-  DEFAULT_JOB_OPTIONS, EXTRACT_BATCH_SIZE, EXTRACT_JOB, type ExtractPostingsPayload, type ExtractSweepPayload, jobId, QUEUE,
-} from '../infra/queue/queues.js';
+import { EXTRACT_JOB, type ExtractPostingsPayload, type ExtractSweepPayload, extractJobs, QUEUE } from '../infra/queue/queues.js';
 import { enqueueDemandRefresh } from '../trends/analytics.processor.js';
 import { OccupationClassificationService } from '../occupations/occupation-classification.service.js';
 import { ExtractionService } from './extraction.service.js';
+import { extractionVersion } from './extractor-version.js';
 import { extractPosting } from './posting-extraction.js';
 import { PostingSkillRepository } from './posting-skill.repository.js';
 
-/** Consumes the `extract` queue: writes `posting_skill` rows for postings whose text changed. */
+/**
+ * Consumes the `extract` queue: writes `posting_skill` rows for the postings of a job that PostgreSQL says await
+ * extraction (text changed, or another extractor version or taxonomy extracted them); the others are skipped, so a job
+ * run twice, or retried after a crash, leaves one set of rows.
+ */
 @Processor(QUEUE.extract, { concurrency: 1 })
 export class ExtractProcessor extends WorkerHost {
   private readonly logger = new Logger(ExtractProcessor.name);
@@ -46,26 +49,23 @@ export class ExtractProcessor extends WorkerHost {
     await this.occupations.classifyPostings(ids);
     const postings = await this.postingSkills.awaiting(ids);
     if (postings.length === 0) return { postings: 0, skills: 0 };
-    const extractor = await this.extraction.extractor();
+    const { extractor, taxonomyStamp } = await this.extraction.current({ fresh: true });
     const minConfidence = config().EXTRACT_MIN_CONFIDENCE;
     const results = postings.map((p) => extractPosting(extractor, p, minConfidence));
-    const skills = await this.postingSkills.replace(results);
+    const skills = await this.postingSkills.replace(results, taxonomyStamp);
     return { postings: postings.length, skills };
   }
 
+  /**
+   * Enqueues every posting awaiting extraction in batches. Job ids are the content-derived ones plus the sweep's id,
+   * so a sweep is never held back by a job Redis still remembers (e.g. a failed one); duplicates are skipped in SQL.
+   */
   private async sweep(sweepId: string): Promise<{ postings: number; skills: number }> {
-    const ids = await this.postingSkills.allAwaitingIds();
-    const jobs = [];
-    for (let i = 0; i < ids.length; i += EXTRACT_BATCH_SIZE) {
-      jobs.push({
-        name: EXTRACT_JOB.postings,
-        data: { postingIds: ids.slice(i, i + EXTRACT_BATCH_SIZE) },
-        opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobId('extract', sweepId, i / EXTRACT_BATCH_SIZE) },
-      });
-    }
+    const { postings, taxonomyStamp } = await this.postingSkills.allAwaiting();
+    const jobs = extractJobs(postings, extractionVersion(taxonomyStamp), 'sweep', sweepId);
     await this.extractQueue.addBulk(jobs);
-    this.logger.log(`Sweep ${sweepId}: ${ids.length} posting(s) awaiting extraction, ${jobs.length} job(s) queued`);
+    this.logger.log(`Sweep ${sweepId}: ${postings.length} posting(s) awaiting extraction, ${jobs.length} job(s) queued`);
     await this.occupations.classifyStale();
-    return { postings: ids.length, skills: 0 };
+    return { postings: postings.length, skills: 0 };
   }
 }

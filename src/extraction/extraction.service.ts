@@ -4,6 +4,7 @@ import { ThrottledStamp } from '../infra/throttled-stamp.js';
 import { config } from '../config/config.js';
 import type { AliasEntry, ExtractedSkill, ExtractOptions } from './extraction.types.js';
 import { SkillExtractor } from './extractor.js';
+import { TAXONOMY_STAMP_SQL } from './extractor-version.js';
 
 /** Every extraction call checks the taxonomy version; this bounds those reads (one per 2 s per process). */
 const TAXONOMY_STAMP_TTL_MS = 2_000;
@@ -15,23 +16,29 @@ const TAXONOMY_STAMP_TTL_MS = 2_000;
 @Injectable()
 export class ExtractionService {
   private readonly logger = new Logger(ExtractionService.name);
-  private compiled: { stamp: string; extractor: SkillExtractor } | null = null;
-  private compiling: Promise<SkillExtractor> | null = null;
+  private compiled: CompiledExtractor | null = null;
+  private compiling: Promise<CompiledExtractor> | null = null;
 
   private readonly stamp: ThrottledStamp;
 
   constructor(private readonly db: DataSource) {
-    this.stamp = new ThrottledStamp(async () => {
-      const [{ stamp }] = await this.db.query(`SELECT coalesce(max(imported_at)::text, '') || ':' || count(*) AS stamp FROM taxonomy_release`);
-      return stamp as string;
-    }, TAXONOMY_STAMP_TTL_MS);
+    this.stamp = new ThrottledStamp(() => this.readStamp(), TAXONOMY_STAMP_TTL_MS);
   }
 
   /** The current extractor (compiled on first use, and within 2 s after each taxonomy import). */
   async extractor(): Promise<SkillExtractor> {
-    const stamp = await this.stamp.get();
+    return (await this.current()).extractor;
+  }
+
+  /**
+   * The current extractor with the taxonomy stamp it was compiled from ("esco=v1.1.1,onet=29.2,…", see
+   * TAXONOMY_STAMP_SQL), which postings extracted with it are marked with. `fresh` reads the taxonomy's state now
+   * instead of within the last 2 s (one small query; extraction jobs use it so a job right after an import uses it).
+   */
+  async current(options: { fresh?: boolean } = {}): Promise<CompiledExtractor> {
+    const stamp = options.fresh ? await this.readStamp() : await this.stamp.get();
     const current = this.compiled;
-    if (current && current.stamp === stamp) return current.extractor;
+    if (current && current.stamp === stamp) return current;
     const compiling = (this.compiling ??= this.compile(stamp).finally(() => (this.compiling = null)));
     return compiling;
   }
@@ -42,8 +49,17 @@ export class ExtractionService {
     return extractor.extract(text, { minConfidence: options.minConfidence ?? config().EXTRACT_MIN_CONFIDENCE });
   }
 
-  private async compile(stamp: string): Promise<SkillExtractor> {
+  private async readStamp(): Promise<string> {
+    const [{ stamp }] = await this.db.query(
+      `SELECT coalesce(max(imported_at)::text, '') || ':' || count(*) || ':' || ${TAXONOMY_STAMP_SQL} AS stamp FROM taxonomy_release`,
+    );
+    return stamp as string;
+  }
+
+  private async compile(stamp: string): Promise<CompiledExtractor> {
     const started = Date.now();
+    // Read before the aliases: an import in between marks postings with the older stamp, so they are re-extracted.
+    const [{ taxonomy }] = await this.db.query(`SELECT ${TAXONOMY_STAMP_SQL} AS taxonomy`);
     const rows: Array<{ skill_id: string; label: string; surface: string; kind: AliasEntry['kind']; case_sensitive: boolean; ambiguous: boolean }> =
       await this.db.query(
         `SELECT a.skill_id, s.preferred_label AS label, a.surface, a.kind, a.case_sensitive, a.ambiguous
@@ -52,8 +68,15 @@ export class ExtractionService {
     const extractor = SkillExtractor.compile(
       rows.map((r) => ({ skillId: r.skill_id, label: r.label, surface: r.surface, kind: r.kind, caseSensitive: r.case_sensitive, ambiguous: r.ambiguous })),
     );
-    this.compiled = { stamp, extractor };
+    this.compiled = { stamp, extractor, taxonomyStamp: taxonomy as string };
     this.logger.log(`Extractor compiled from ${rows.length} aliases in ${Date.now() - started} ms`);
-    return extractor;
+    return this.compiled;
   }
+}
+
+/** A compiled extractor, the import stamp it was compiled at, and the taxonomy (scheme=version list) it holds. */
+export interface CompiledExtractor {
+  stamp: string;
+  extractor: SkillExtractor;
+  taxonomyStamp: string;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ExtractedSkill, TextSpan } from './extraction.types.js';
-import { awaitingExtraction, EXTRACTOR_VERSION } from './extractor-version.js';
+import type { ExtractTarget } from '../infra/queue/queues.js';
+import { awaitingExtraction, EXTRACTOR_VERSION, TAXONOMY_STAMP_SQL } from './extractor-version.js';
 
 export interface PostingText {
   id: string;
@@ -38,50 +39,75 @@ export class PostingSkillRepository {
     }));
   }
 
+  /** Every posting awaiting extraction (id and content hash), oldest first, and the taxonomy stamp now. */
+  async allAwaiting(): Promise<{ postings: ExtractTarget[]; taxonomyStamp: string }> {
+    const rows: Array<{ id: string; content_hash: string }> = await this.db.query(
+      `SELECT p.id::text AS id, p.content_hash FROM posting p WHERE ${awaitingExtraction('$1')} ORDER BY p.id`,
+      [EXTRACTOR_VERSION],
+    );
+    const [{ stamp }] = await this.db.query(`SELECT ${TAXONOMY_STAMP_SQL} AS stamp`);
+    return { postings: rows.map((r) => ({ id: r.id, contentHash: r.content_hash })), taxonomyStamp: stamp };
+  }
+
   /** Ids of every posting awaiting extraction, oldest first. */
   async allAwaitingIds(): Promise<string[]> {
-    const rows = await this.db.query(`SELECT p.id::text AS id FROM posting p WHERE ${awaitingExtraction('$1')} ORDER BY p.id`, [EXTRACTOR_VERSION]);
-    return rows.map((r: { id: string }) => r.id);
+    return (await this.allAwaiting()).postings.map((p) => p.id);
   }
 
   /**
-   * Replaces the skills of each posting and marks it extracted at the content hash it was extracted from
-   * (a posting whose content changed meanwhile stays awaiting). Idempotent: a rerun writes the same rows.
+   * Replaces the skills of each posting and marks it extracted at the content hash it was extracted from, with
+   * EXTRACTOR_VERSION and `taxonomyStamp` (a posting whose content changed meanwhile stays awaiting).
+   *
+   * Idempotent, also under concurrency: the postings' rows are locked (in id order) first, and a posting already
+   * extracted at that (content hash, extractor version, taxonomy) — by a duplicate or earlier run of the job — is left
+   * alone; the others get delete + insert of their rows in the same transaction. A rerun leaves one set of rows.
+   * @returns the posting-skill rows written.
    */
-  async replace(results: PostingSkills[]): Promise<number> {
+  async replace(results: PostingSkills[], taxonomyStamp: string): Promise<number> {
     if (results.length === 0) return 0;
-    const postingIds: string[] = [];
-    const skillIds: string[] = [];
-    const requirements: Array<string | null> = [];
-    const confidences: number[] = [];
-    const mentionCounts: number[] = [];
-    const spans: string[] = [];
-    for (const r of results) {
-      for (const s of r.skills) {
-        postingIds.push(r.postingId);
-        skillIds.push(s.skillId);
-        requirements.push(s.requirement);
-        confidences.push(s.confidence);
-        mentionCounts.push(s.spans.length);
-        spans.push(JSON.stringify(s.spans));
-      }
-    }
-    await this.db.transaction(async (tx) => {
-      const ids = results.map((r) => r.postingId);
+    return this.db.transaction(async (tx) => {
+      // Lock the postings in id order (as every writer here, so two jobs never deadlock), then re-check under the lock.
+      await tx.query(`SELECT 1 FROM posting WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`, [results.map((r) => r.postingId)]);
+      const done: Array<{ id: string }> = await tx.query(
+        `SELECT p.id::text AS id FROM posting p JOIN unnest($1::bigint[], $2::text[]) AS t(id, h) ON p.id = t.id
+          WHERE p.extracted_hash = t.h AND p.extractor_version = $3 AND p.extracted_taxonomy = $4`,
+        [results.map((r) => r.postingId), results.map((r) => r.contentHash), EXTRACTOR_VERSION, taxonomyStamp],
+      );
+      const skip = new Set(done.map((d) => d.id));
+      const todo = results.filter((r) => !skip.has(r.postingId));
+      if (todo.length === 0) return 0;
+      const rows = skillRows(todo);
+      const ids = todo.map((r) => r.postingId);
       await tx.query(`DELETE FROM posting_skill WHERE posting_id = ANY($1::bigint[])`, [ids]);
-      if (postingIds.length > 0) {
+      if (rows.postingIds.length > 0) {
         await tx.query(
           `INSERT INTO posting_skill (posting_id, skill_id, requirement, confidence, mention_count, spans)
            SELECT p, s, r, c, m, sp::jsonb FROM unnest($1::bigint[], $2::text[], $3::text[], $4::real[], $5::int[], $6::text[]) AS t(p, s, r, c, m, sp)`,
-          [postingIds, skillIds, requirements, confidences, mentionCounts, spans],
+          [rows.postingIds, rows.skillIds, rows.requirements, rows.confidences, rows.mentionCounts, rows.spans],
         );
       }
       await tx.query(
-        `UPDATE posting p SET extracted_hash = t.h, extracted_at = now(), extractor_version = $3
+        `UPDATE posting p SET extracted_hash = t.h, extracted_at = now(), extractor_version = $3, extracted_taxonomy = $4
            FROM unnest($1::bigint[], $2::text[]) AS t(id, h) WHERE p.id = t.id`,
-        [ids, results.map((r) => r.contentHash), EXTRACTOR_VERSION],
+        [ids, todo.map((r) => r.contentHash), EXTRACTOR_VERSION, taxonomyStamp],
       );
+      return rows.postingIds.length;
     });
-    return postingIds.length;
   }
+}
+
+/** The posting_skill rows of extraction results, one array per column. */
+function skillRows(results: PostingSkills[]) {
+  const rows = { postingIds: [] as string[], skillIds: [] as string[], requirements: [] as Array<string | null>, confidences: [] as number[], mentionCounts: [] as number[], spans: [] as string[] };
+  for (const r of results) {
+    for (const s of r.skills) {
+      rows.postingIds.push(r.postingId);
+      rows.skillIds.push(s.skillId);
+      rows.requirements.push(s.requirement);
+      rows.confidences.push(s.confidence);
+      rows.mentionCounts.push(s.spans.length);
+      rows.spans.push(JSON.stringify(s.spans));
+    }
+  }
+  return rows;
 }

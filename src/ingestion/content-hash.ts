@@ -18,12 +18,19 @@ export function contentHash(p: NormalizedPosting): string {
 export function mergePosting(stored: NormalizedPosting | null, incoming: NormalizedPosting): NormalizedPosting {
   if (!stored) return incoming;
   const pick = <T>(a: T | null, b: T | null): T | null => (a === null || a === undefined || a === '' ? b : a);
+  const incomingDated = Boolean(incoming.postedAt || incoming.postedText);
   return {
     ...incoming,
     company: pick(incoming.company, stored.company),
     location: incoming.location.raw || incoming.location.countryCode ? incoming.location : stored.location,
     postedAt: pick(incoming.postedAt, stored.postedAt),
     postedPrecision: incoming.postedAt ? incoming.postedPrecision : stored.postedPrecision,
+    // The stored normalised date (e.g. from relative text read at an earlier fetch) stays with the stored date.
+    postedDate: incomingDated ? incoming.postedDate : stored.postedDate,
+    postedBasis: incomingDated ? incoming.postedBasis : stored.postedBasis,
+    raw: incoming.raw ?? stored.raw,
+    rawFormat: incoming.raw === undefined ? stored.rawFormat : incoming.rawFormat,
+    fetchedAt: incoming.fetchedAt ?? stored.fetchedAt,
     url: pick(incoming.url, stored.url),
     descriptionText: pick(incoming.descriptionText, stored.descriptionText),
     language: pick(incoming.language, stored.language),

@@ -1,10 +1,10 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
-import {
-  DEFAULT_JOB_OPTIONS, EXTRACT_BATCH_SIZE, EXTRACT_JOB, type ExtractPostingsPayload, INGEST_JOB, type IngestFilePayload, jobId, QUEUE,
-} from '../infra/queue/queues.js';
+import { ExtractEnqueuer } from '../infra/queue/extract-enqueuer.js';
+import { type ExtractPostingsPayload, INGEST_JOB, type IngestFilePayload, QUEUE } from '../infra/queue/queues.js';
 import type { FormatId } from './formats/format.types.js';
+import { CanonicalPostingService } from './dedup/canonical-posting.service.js';
 import { parsePostingFile } from './formats/index.js';
 import { EMPTY_COUNTS, type FileCounts, IngestionRunRepository } from './ingestion-run.repository.js';
 import { PostingRepository } from './posting.repository.js';
@@ -13,9 +13,10 @@ import type { NormalizedPosting } from './posting.types.js';
 const UPSERT_BATCH = 500;
 
 /**
- * Consumes the `ingest` queue: parses one file, upserts its postings in batches, stores rejected records with
- * their reason, and enqueues extraction for the postings that are new or changed. A bad record never stops the file;
- * a file that cannot be read at all is recorded on the run and not retried.
+ * Consumes the `ingest` queue: parses one file, upserts its postings in batches, assigns their canonical postings
+ * (src/ingestion/dedup), stores rejected records with their reason, and enqueues extraction for the postings that
+ * are new or changed. A bad record never stops the file; a file that cannot be read at all is recorded on the run
+ * and not retried.
  */
 @Processor(QUEUE.ingest, { concurrency: 1 })
 export class IngestProcessor extends WorkerHost {
@@ -23,6 +24,7 @@ export class IngestProcessor extends WorkerHost {
 
   constructor(
     private readonly postings: PostingRepository,
+    private readonly canonical: CanonicalPostingService,
     private readonly runs: IngestionRunRepository,
     @InjectQueue(QUEUE.extract) private readonly extractQueue: Queue<ExtractPostingsPayload>,
   ) {
@@ -35,28 +37,21 @@ export class IngestProcessor extends WorkerHost {
     const counts: FileCounts = { ...EMPTY_COUNTS };
     let batch: NormalizedPosting[] = [];
     let rejected: Array<{ index: number; reason: string; excerpt: string }> = [];
-    let extractBatchNo = 0;
-    let pendingExtract: string[] = [];
-
-    const enqueueExtraction = async (force: boolean) => {
-      while (pendingExtract.length >= EXTRACT_BATCH_SIZE || (force && pendingExtract.length > 0)) {
-        const ids = pendingExtract.splice(0, EXTRACT_BATCH_SIZE);
-        extractBatchNo += 1;
-        await this.extractQueue.add(EXTRACT_JOB.postings, { postingIds: ids }, {
-          ...DEFAULT_JOB_OPTIONS,
-          jobId: jobId('extract', String(job.id), extractBatchNo),
-        });
-      }
-    };
+    // Extraction job ids come from (posting id, content hash) pairs and the extraction version (see extractJobId).
+    const extraction = new ExtractEnqueuer(this.extractQueue);
     const flush = async () => {
       if (batch.length > 0) {
         const result = await this.postings.upsert(batch);
         counts.new += result.inserted;
         counts.updated += result.updated;
         counts.unchanged += result.unchanged;
-        pendingExtract.push(...result.changedIds);
+        // One canonical posting per opening; a posting whose canonical changed goes through extraction's demand refresh too.
+        const dedup = await this.canonical.assign(result.postings.map((p) => p.id));
+        const changed = new Set(result.changedIds);
+        const hashOf = new Map(result.postings.map((p) => [p.id, p.contentHash]));
+        const reassigned = dedup.reassigned.filter((id) => !changed.has(id)).map((id) => ({ id, contentHash: hashOf.get(id) ?? '' }));
         batch = [];
-        await enqueueExtraction(false);
+        await extraction.add([...result.changed, ...reassigned], result.extractionVersion);
       }
       if (rejected.length > 0) {
         await this.runs.recordRejected(runId, path, rejected);
@@ -78,7 +73,7 @@ export class IngestProcessor extends WorkerHost {
         if (batch.length >= UPSERT_BATCH || rejected.length >= UPSERT_BATCH) await flush();
       }
       await flush();
-      await enqueueExtraction(true);
+      await extraction.flush();
     } catch (error) {
       if (isDatabaseOrNetworkError(error)) throw error; // transient: BullMQ retries the whole file idempotently
       const message = error instanceof Error ? error.message : String(error);

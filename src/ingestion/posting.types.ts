@@ -1,3 +1,6 @@
+import type { PostedBasis } from './normalize/posted-date.js';
+import type { WorkMode } from './normalize/work-mode.js';
+
 /**
  * A job posting as every file format is normalised to it before storage.
  * Field names follow schema.org JobPosting where one exists (title, datePosted, hiringOrganization, jobLocation).
@@ -12,7 +15,10 @@ export interface PostingLocation {
   regionCode: string | null;
   /** ISO 3166-1 alpha-2 country code, e.g. "US", "DE". */
   countryCode: string | null;
-  /** True when the posting says the job is remote, false when it says on-site, null when unknown. */
+  /**
+   * As a format reads it: true when the posting says remote, false when it says on-site, null when unknown. Once
+   * normalised (normalizePosting, as stored): true only when `workMode` is "remote" (false for onsite and hybrid).
+   */
   remote: boolean | null;
 }
 
@@ -25,6 +31,11 @@ export interface PostingSalary {
   period: string | null;
   /** The salary text as the source gave it, when it was free text. */
   raw: string | null;
+  /** min a year (hour × 2,080, day × 260, week × 52, month × 12); null when the period is unknown or the figure flagged. Set by normalizePosting. */
+  annualMin?: number | null;
+  annualMax?: number | null;
+  /** Why the figure is implausible and was not annualised ("implausible: 5000 per hour"), else null. Set by normalizePosting. */
+  flagged?: string | null;
 }
 
 export interface NormalizedPosting {
@@ -61,6 +72,26 @@ export interface NormalizedPosting {
   raw?: unknown;
   /** When the record was fetched or read (ISO 8601 UTC); relative dates ("3 days ago") count from it. */
   fetchedAt?: string | null;
+  /**
+   * How `raw` is read again (src/ingestion/normalize/rederive.ts): a posting-file FormatId ("remoteok", "hn-2017"…)
+   * or a connector kind. Set by parsePostingFile for files; absent when there is no raw record.
+   */
+  rawFormat?: string | null;
+  /**
+   * The publication date as the source wrote it, when it needs reading with context: relative text ("3 days ago",
+   * from `fetchedAt`) or a date-time without a zone (in `sourceTimeZone`). When set it decides `postedAt`.
+   */
+  postedText?: string | null;
+  /** IANA time zone of the source ("America/New_York") for naive date-times; UTC when absent. */
+  sourceTimeZone?: string | null;
+  /** A workplace-type field as the source gave it (Greenhouse "Workplace Type", Lever `workplaceType`): "Hybrid", "Remote". */
+  workModeText?: string | null;
+  /** Set by normalizePosting: onsite, hybrid or remote, null when nothing says (`location.remote` agrees with it). */
+  workMode?: WorkMode | null;
+  /** Set by normalizePosting: "YYYY-MM-DD" when only a date (or, with precision "month", a month) is known, else null. */
+  postedDate?: string | null;
+  /** Set by normalizePosting: how the date was given (explicit, relative to the fetch, naive local time). */
+  postedBasis?: PostedBasis | null;
 }
 
 /** One record read from a source file: a posting, a record rejected with its reason, or one skipped on purpose. */

@@ -22,6 +22,11 @@ export interface PostingInput {
   employmentType?: string | null;
   salary?: PostingSalary | null;
   sourceUpdatedAt?: string | null;
+  /** The date as written when it needs context to read (relative text, naive date-time); see NormalizedPosting.postedText. */
+  postedText?: string | null;
+  sourceTimeZone?: string | null;
+  /** A workplace-type field as the source gave it ("Hybrid", "Remote", "On-site"). */
+  workModeText?: string | null;
 }
 
 /** Builds the normalised posting: trims strings, empty → null, language = detected ?? source tag. */
@@ -44,6 +49,9 @@ export function buildPosting(input: PostingInput): NormalizedPosting {
     employmentType: input.employmentType ?? null,
     salary: input.salary ?? null,
     sourceUpdatedAt: input.sourceUpdatedAt ?? null,
+    ...(input.postedText ? { postedText: input.postedText } : {}),
+    ...(input.sourceTimeZone ? { sourceTimeZone: input.sourceTimeZone } : {}),
+    ...(input.workModeText ? { workModeText: input.workModeText } : {}),
   };
 }
 
@@ -52,11 +60,14 @@ export function blankToNull(s: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
-/** A posting record, or a rejection when the id or title is missing (the usual reasons a record cannot be used). */
+/**
+ * A posting record carrying `raw` (the source's record exactly as read: object, CSV row object or HTML string) as its
+ * raw payload, or a rejection when the id or title is missing (the usual reasons a record cannot be used).
+ */
 export function postingOrReject(index: number, raw: unknown, input: PostingInput): ParsedRecord {
   if (!input.externalId || !String(input.externalId).trim()) return reject(index, 'missing id', raw);
   if (!input.title || !input.title.trim()) return reject(index, 'missing title', raw);
-  return { kind: 'posting', index, posting: buildPosting(input) };
+  return { kind: 'posting', index, posting: { ...buildPosting(input), raw } };
 }
 
 /** A rejection with a short excerpt of the record (first 200 characters of its JSON). */

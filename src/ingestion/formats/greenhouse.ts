@@ -51,6 +51,7 @@ export function* parseGreenhouseBoard(text: string, filePath: string): Iterable<
       languageHint: str(job.language),
       sourceUpdatedAt: toIsoUtc(job.updated_at),
       employmentType: normalizeEmploymentType(custom.get('time type') ?? custom.get('employment type')),
+      workModeText: custom.get('workplace type') ?? null,
     });
   }
 }

@@ -81,7 +81,8 @@ function checkFormat(format: string | undefined): FormatId | undefined {
 }
 
 /**
- * Reads a posting file (whole, into memory; the largest real file is ~25 MB) and yields its records in file order.
+ * Reads a posting file (whole, into memory; the largest real file is ~25 MB) and yields its records in file order,
+ * each posting with its raw record (`raw`), `rawFormat` (the format id) and `fetchedAt` (the file's mtime).
  * The format is `options.format`, else detected, else "generic" when `options.mapping` is given.
  * @throws Error naming the file when the format is unknown, or the file is not valid JSON/CSV or lacks the
  *   format's top-level structure. Per-record problems never throw: they come out as `rejected` records.
@@ -95,7 +96,12 @@ export async function* parsePostingFile(
   const format = checkFormat(options.format) ?? (options.mapping ? 'generic' : detectFormat(filePath, text.slice(0, HEAD_BYTES)));
   if (!format) throw new Error(`${filePath}: unrecognised posting file format (pass a format or a column mapping)`);
   const parseOptions: ParseOptions = { format, mapping: options.mapping };
-  yield* PARSERS[format](text, filePath, parseOptions);
+  // A file's fetch time is its modification time (when it was downloaded); relative dates count from it.
+  const fetchedAt = (await stat(filePath)).mtime.toISOString();
+  for (const record of PARSERS[format](text, filePath, parseOptions)) {
+    if (record.kind === 'posting') record.posting = { ...record.posting, rawFormat: format, fetchedAt: record.posting.fetchedAt ?? fetchedAt };
+    yield record;
+  }
 }
 
 export interface PostingFileList {

@@ -3,7 +3,8 @@ import { normalizeWhitespace } from '../text/html-text.js';
 import { parseLocation } from '../text/location.js';
 import { normalizeEmploymentType, parseCsvFile, postingOrReject, toIsoUtc } from './common.js';
 
-const PAY_PERIODS: Record<string, string> = { HOURLY: 'hour', DAILY: 'day', WEEKLY: 'week', BIWEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
+/** BIWEEKLY (pay per two weeks) has no period of ours: it stays null, so the figure is kept but not annualised. */
+const PAY_PERIODS: Record<string, string> = { HOURLY: 'hour', DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
 
 /**
  * LinkedIn postings CSV in the Kaggle "LinkedIn Job Postings (2023–2024)" `postings.csv` schema (SOURCES.md §3d, §3i;
