@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 /**
  * Writes the demand aggregates (`demand_posting`, `demand_total`, `demand_skill`; see migration 1764600000000) from
  * `posting` and `posting_skill`. A posting counts once it has a publication date and has been through extraction;
- * `posting_skill` holds one row per posting and skill, so a skill named five times in a posting counts once.
+ * `posting_skill` holds one row per posting and skill, so a skill named five times in a posting counts once; an opening
+ * seen through several sources or reposted counts once (canonical postings only).
  * `demand_skill` counts only postings with description text; `demand_total` counts those (`postings`, the denominator
  * of every share) and title-only postings (`title_only`) apart.
  *
@@ -79,8 +80,12 @@ export class DemandAggregateRepository {
   }
 }
 
-/** A posting counts once it has a date and has been through extraction (so its skills are known). */
-const COUNTED = `p.posted_at IS NOT NULL AND p.extracted_hash IS NOT NULL`;
+/**
+ * A posting counts once it has a date and has been through extraction (so its skills are known), and only when it is
+ * canonical: an alternate copy of an opening (a repost, an aggregator's copy; `canonical_id`, migration 1765100000000)
+ * is counted through its canonical posting.
+ */
+const COUNTED = `p.posted_at IS NOT NULL AND p.extracted_hash IS NOT NULL AND p.canonical_id IS NULL`;
 
 /** Date-only postings are stored at 00:00 UTC by ingestion; a time of day means an instant. */
 const TIME_KIND = `CASE WHEN p.posted_precision = 'month' THEN 'month'
