@@ -27,16 +27,28 @@
  * 6. A single-token alias in `DEFAULT_AMBIGUOUS` ("Excel", "Spark") is treated as ambiguous even when not
  *    flagged; so is a single-token O*NET/curated alias that is an everyday word ("Analyze").
  * 7. Hyphenated surfaces compile two ways: split ("front end") and joined ("frontend").
- * 8. The same (skill, key path, case rule) compiles once, keeping the better kind.
+ * 8. The same (skill, key path, case rule) compiles once, keeping the better kind; case-sensitive and ambiguous
+ *    aliases count as the same only with the same written form.
  * 9. An O*NET-only skill's own label (id "onet-...", kind preferred) is a product name: single words compile like
  *    O*NET examples (case-sensitive; ambiguous when an everyday word: "Forth", "Analyze").
  * 10. ESCO skill labels that start with a verb also compile with the verb's "-ing" form, since postings
  *    write "managing budgets" for "manage budgets" (third-person "manages" already folds to "manage").
+ *    Verb forms are in verb-forms.ts.
+ * 11. An alias whose keys are one of `OFFERED_PHRASES` ("personal development", "flexible working") is dropped
+ *    ("offered"): postings use these words for what they offer, not for a skill they ask for.
+ * 12. ESCO labels "verb object" (two or three words, verb in `ACTION_NOUNS`) also compile as "object noun", since
+ *    postings write "budget management" for "manage budgets".
+ * 13. The pairs in `VETOED_ALIASES` (alias surface, skill label; case-insensitive) are not compiled ("vetoed"): the
+ *    alias names another concept in postings ("medicine" is an ESCO altLabel of "medicines", drug products).
+ * 14. A single-word curated alias whose key is in `CONTEXTUAL_WORDS` ("testing", "architecture") is ambiguous but may be
+ *    lower case (`contextual`): it needs the usual corroboration, not a capital. Like every ambiguous alias it matches
+ *    only its exact written form, so each form is compiled (rule 8 keeps ambiguous variants that differ in case).
  */
 import type { AliasEntry } from './extraction.types.js';
 import { tokenFlags } from './context.js';
-import { COMMON_WORDS, DANGLING_WORDS, DEFAULT_AMBIGUOUS, STOP_WORDS } from './lexicon.js';
+import { COMMON_WORDS, CONTEXTUAL_WORDS, DANGLING_WORDS, DEFAULT_AMBIGUOUS, OFFERED_PHRASES, STOP_WORDS, VETOED_ALIASES } from './lexicon.js';
 import { normalizeToken } from './normalize.js';
+import { gerundOf, nominalOf } from './verb-forms.js';
 import { EdgeTable } from './edge-table.js';
 import { LexTable } from './lex-table.js';
 import { tokenize, type Token } from './tokenizer.js';
@@ -67,6 +79,10 @@ export interface CompiledAlias {
   sharedBy: number;
   /** Compiled from the label's "-ing" form (rule 10). */
   gerund?: boolean;
+  /** Compiled from the label's noun phrase form, "manage budgets" -> "budget management" (rule 12). */
+  nominal?: boolean;
+  /** A curated technology-area word ("testing", "architecture"): ambiguous, but lower case is its normal form (rule 14). */
+  contextual?: boolean;
   /** Set by the matcher on a case-sensitive product name met in lower case ("java"): it needs corroboration. */
   caseFolded?: boolean;
 }
@@ -78,7 +94,7 @@ export interface CompileStats {
   skills: number;
   trieNodes: number;
   vocabulary: number;
-  dropped: { empty: number; dangling: number; stopWord: number; short: number; common: number; duplicate: number };
+  dropped: { empty: number; dangling: number; stopWord: number; short: number; common: number; duplicate: number; offered: number; vetoed: number };
   compileMs: number;
 }
 
@@ -140,30 +156,12 @@ function sharesStem(word: string, label: string): boolean {
   return false;
 }
 
-/** Endings of words that are not base-form verbs ("data", "project", "customer", "digital"), so get no "-ing" form. */
-const NOT_VERB = /(?:ing|ion|ment|ity|ness|al|ic|ics|ed|er|or|ist|ism|ary|ory|ous|ive|ful|less|ance|ence|ure|ship|y|s|a|o|i|u|x)$/;
-/** Common label-initial nouns/adjectives with verb-like endings. */
-const NOT_VERB_WORDS = new Set(['data', 'web', 'project', 'product', 'health', 'food', 'risk', 'cloud', 'test', 'business',
-  'customer', 'team', 'sales', 'marketing', 'human', 'social', 'public', 'legal', 'financial', 'foreign', 'medical',
-  'animal', 'plant', 'child', 'patient', 'quality', 'safety', 'energy', 'water', 'soil', 'land', 'sign', 'art', 'music']);
-const CVC = /^[^aeiou]*[aeiou][bdglmnprt]$/;
+const VETOED = new Set(VETOED_ALIASES.map(([alias, label]) => `${alias}\u0000${label}`));
+const OFFERED_KEYS = new Set(OFFERED_PHRASES.map((p) => p.join(' ')));
 
-/**
- * The "-ing" form of a label-initial verb ("manage" -> "managing", "plan" -> "planning", "apply" -> "applying"),
- * or null when the word does not look like a base-form verb (see `NOT_VERB`).
- */
-export function gerundOf(word: string): string | null {
-  if (!PLAIN_LOWER.test(word) || word.length < 3 || NOT_VERB_WORDS.has(word) || STOP_WORDS.has(word)) return null;
-  if (word.endsWith('ss')) return `${word}ing`;
-  if (word.endsWith('ply') || word.endsWith('fy') || word.endsWith('ey') || word.endsWith('ay') || word.endsWith('oy')) return `${word}ing`;
-  if (NOT_VERB.test(word) && !word.endsWith('ise') && !word.endsWith('ize') && !word.endsWith('ate')) {
-    if (!/(?:ure|ge|ce|ve|te|se|ze|de|ke|le|ne|pe|re)$/.test(word) || /(?:ure|ance|ence|ive)$/.test(word)) return null;
-  }
-  if (word.endsWith('ie')) return `${word.slice(0, -2)}ying`;
-  if (word.endsWith('ee') || word.endsWith('ye') || word.endsWith('oe')) return `${word}ing`;
-  if (word.endsWith('e')) return `${word.slice(0, -1)}ing`;
-  if (word.length <= 4 && CVC.test(word)) return `${word}${word[word.length - 1]}ing`;
-  return `${word}ing`;
+/** True when the words of the (trimmed) tokens spell one of `OFFERED_PHRASES`, hyphens ignored (compile rule 11). */
+function isOfferedPhrase(tokens: readonly Token[]): boolean {
+  return OFFERED_KEYS.has(tokens.filter((t) => t.word).map(tokenKey).join(' '));
 }
 
 export class AliasIndex {
@@ -178,7 +176,7 @@ export class AliasIndex {
   readonly skills: { id: string; label: string }[] = [];
   readonly stats: CompileStats = {
     aliasesSeen: 0, variantsCompiled: 0, skills: 0, trieNodes: 1, vocabulary: 0,
-    dropped: { empty: 0, dangling: 0, stopWord: 0, short: 0, common: 0, duplicate: 0 }, compileMs: 0,
+    dropped: { empty: 0, dangling: 0, stopWord: 0, short: 0, common: 0, duplicate: 0, offered: 0, vetoed: 0 }, compileMs: 0,
   };
   private readonly skillIndex = new Map<string, number>();
   private readonly stopWords: Set<string>;
@@ -233,6 +231,8 @@ export class AliasIndex {
     const words = tokens.filter((t) => t.word).length;
     if (words === 0) { this.stats.dropped.empty++; return; }
     const surface = entry.surface.slice(tokens[0].start, tokens[tokens.length - 1].end);
+    if (words >= 2 && isOfferedPhrase(tokens)) { this.stats.dropped.offered++; return; }
+    if (VETOED.has(`${surface.toLowerCase()}\u0000${entry.label.toLowerCase()}`)) { this.stats.dropped.vetoed++; return; }
     const single = tokens.length === 1 ? tokenKey(tokens[0]) : null;
     const genericBe = words === 2 && (entry.kind === 'alt' || entry.kind === 'hidden') && tokenKey(tokens[0]) === 'be';
     if (genericBe || (single === null && (DANGLING_WORDS.has(tokenKey(tokens[0])) || DANGLING_WORDS.has(tokenKey(tokens[tokens.length - 1]))))) {
@@ -258,6 +258,8 @@ export class AliasIndex {
     if (single !== null) {
       ambiguous ||= this.ambiguousWords.has(single) || (!esco && COMMON_WORDS.has(single));
     }
+    const contextual = single !== null && entry.kind === 'curated' && CONTEXTUAL_WORDS.has(single);
+    if (contextual) ambiguous = true;
     const loose = generic && entry.kind !== 'preferred' && (/\s/.test(entry.label.trim()) || !sharesStem(single!, entry.label));
     const techLike = symbolic || surface !== surface.toLowerCase() || entry.kind === 'onet_example' || onetOnly || entry.kind === 'curated';
     const skill = this.skillOf(entry);
@@ -266,9 +268,15 @@ export class AliasIndex {
         skill, surface, kind: entry.kind, caseSensitive, ambiguous, exact: v.exact, words, symbolic, techLike,
         generic, loose, sharedBy: 1,
       };
+      if (contextual) alias.contextual = true;
       this.insert(v.keys, alias);
       const ing = esco && entry.kind !== 'hidden' && words >= 2 && !caseSensitive ? gerundOf(v.keys[0]) : null;
-      if (ing !== null) this.insert([ing, ...v.keys.slice(1)], { ...alias, gerund: true });
+      // A vetoed pair may name the "-ing" form ("teaching philosophy" for "teach philosophy", rule 13).
+      if (ing !== null && !VETOED.has(`${[ing, ...v.keys.slice(1)].join(' ')}\u0000${entry.label.toLowerCase()}`)) {
+        this.insert([ing, ...v.keys.slice(1)], { ...alias, gerund: true });
+      }
+      const nominal = esco && entry.kind !== 'hidden' && !caseSensitive ? nominalOf(v.keys) : null;
+      if (nominal !== null) this.insert(nominal, { ...alias, nominal: true });
     }
   }
 
@@ -320,7 +328,8 @@ export class AliasIndex {
     }
     const list = (this.terminals[node] ??= []);
     const dup = list.find((x) => x.skill === alias.skill && x.caseSensitive === alias.caseSensitive
-      && x.ambiguous === alias.ambiguous && (!x.caseSensitive || x.exact === alias.exact));
+      // Ambiguous aliases also match only their exact form (matcher.ts): each written form is kept.
+      && x.ambiguous === alias.ambiguous && (!(x.caseSensitive || x.ambiguous) || x.exact === alias.exact));
     if (dup !== undefined) {
       this.stats.dropped.duplicate++;
       if (KIND_RANK[alias.kind] > KIND_RANK[dup.kind]) Object.assign(dup, alias);

@@ -10,7 +10,9 @@
  * - A segment is a run of clauses joined by commas (it ends at a sentence end, ";", ":", brackets, a dash or
  *   "but"): a list "Python, Java, or Go" is one segment of three clauses.
  * - A sentence listing three or more protected characteristics is equal-opportunity boilerplate; one with two
- *   or more how-to-apply words ("submit", "contact", "application") and no skill word is how-to-apply.
+ *   or more how-to-apply words ("submit", "contact", "application") and no skill word is how-to-apply, and so is one
+ *   whose subject is the application ("The application must include ... teaching experience ..."): it lists
+ *   documents to send, whatever skill words they name.
  * - Requirement (`requirementAt`): a cue in the mention's clause decides; else a cue that opens the text before
  *   the mention in its sentence ("Nice to have: Docker, Go"; "Bonus points for Go, Rust"); else a trailing cue
  *   after a copula later in the same segment ("Python, SQL and Go are a plus"); else the section heading. A
@@ -54,6 +56,10 @@ export interface TextStructure {
   cues: RequirementCue[];
   lineCount: number;
 }
+
+/** Words after a sentence-initial "(the/your/an) application" that make it the subject ("must include", "materials"). */
+const APPLICATION_SUBJECT_NEXT = new Set(['must', 'should', 'shall', 'will', 'need', 'include', 'contain', 'consist', 'material', 'package']);
+const APPLICATION_DETERMINERS = new Set(['the', 'your', 'an', 'a', 'each', 'all', 'complete']);
 
 const SENTENCE_END = new Set(['.', '!', '?', '•', '·', '▪', '◦', '●', '■', '►', '✓', '✔', '|']);
 const CLAUSE_END = new Set([',', ';', ':', '(', ')', '[', ']', '—', '–']);
@@ -141,6 +147,7 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
   let benefitBonus = 0;
   let candidate = false;
   let role = false;
+  let applicationSubject = false;
   let words = 0;
   let first = -1;
   let second = -1;
@@ -158,7 +165,7 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
     const terminated = after !== null && !after.word && !after.nlBefore && (after.text === '.' || after.text === '!' || after.text === '?');
     sentenceSection.push(
       eeo.size >= 3 ? 'equal_opportunity'
-        : apply.size >= 2 && !skillWord ? 'how_to_apply'
+        : (apply.size >= 2 && !skillWord) || applicationSubject ? 'how_to_apply'
           : benefit.size + benefitBonus >= 2 && !skillWord && !hasCue ? 'benefits'
             : companySubject && !candidate && !hasCue ? 'about_company' : null,
     );
@@ -171,6 +178,7 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
     benefitBonus = 0;
     candidate = false;
     role = false;
+    applicationSubject = false;
     words = 0;
     first = -1;
     second = -1;
@@ -204,6 +212,8 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
       words++;
       if (first < 0) first = i;
       else if (second < 0) second = i;
+      if (keys[i] === 'application' && (first === i || (second === i && APPLICATION_DETERMINERS.has(keys[first])))
+        && i + 1 < n && APPLICATION_SUBJECT_NEXT.has(keys[i + 1])) applicationSubject = true;
       if ((f & FLAG_BENEFIT) !== 0) {
         benefit.add(keys[i]);
         // "we offer", "offer you": a benefits sentence on its own.

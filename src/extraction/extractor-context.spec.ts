@@ -87,6 +87,8 @@ describe('sections', () => {
     ['Send inquiries to the College of Medicine; contact Human Resources about the application process.', []],
     ['For questions about the application process, contact human resources.', []],
     ['Faculty in the Department of Medicine teach medicine and Python.', ['medicine', 'python']],
+    // The head of an organisation name may open its line.
+    ['Open rank.\nDepartment of Medicine\nYou will teach Python.', ['python']],
     ['We are an equal opportunity employer and do not discriminate; teamwork matters.', []],
   ])('%j', (text, expected) => expect(ids(text)).toEqual(expected));
 });
@@ -105,6 +107,8 @@ describe('surface variety', () => {
   it.each<[string, string[]]>([
     ['Experience managing budgets and advising patients.', ['budgets', 'patients']],
     ['She manages budgets.', ['budgets']],
+    // The noun-phrase form of a "verb object" label (compile rule 12).
+    ['Budget management and advising patients.', ['budgets', 'patients']],
     ['Natural language processing (NLP)', ['nlp']],
     ['C++, C#, .NET, Node.js and CI/CD; front end development; e-mail and email dashboards.',
       ['cpp', 'csharp', 'dotnet', 'nodejs', 'cicd', 'frontend', 'email', 'dashboards']],
@@ -112,6 +116,7 @@ describe('surface variety', () => {
 
   it('says when a verb form matched', () => {
     expect(extractor.extract('managing budgets')[0].reasons).toEqual(['alias "manage budgets" (preferred, "-ing" form)']);
+    expect(extractor.extract('budget management')[0].reasons).toEqual(['alias "manage budgets" (preferred, noun form)']);
   });
 });
 
@@ -124,4 +129,57 @@ describe('years of experience', () => {
     ['Minimum of five years of Java experience.', { java: 5 }],
     ['Python for 10 people over 2 weeks', { python: null }],
   ])('%j', (text, expected) => expect(field(text, 'yearsOfExperience')).toEqual(expected));
+});
+
+describe('words that do not name the skill where they stand', () => {
+  const words = SkillExtractor.compile([
+    alias('english', 'English', { kind: 'preferred' }), alias('danish', 'Danish', { kind: 'preferred' }),
+    alias('teamwork', 'collaboration'), alias('teaching', 'teaching'), alias('python', 'Python'),
+    alias('teaching-methods', 'teaching methods', { kind: 'preferred' }),
+    alias('personal-development', 'personal development', { kind: 'preferred' }),
+    alias('drugs', 'medicines', { kind: 'preferred' }), alias('drugs', 'medicine', { kind: 'alt', label: 'medicines' }),
+    alias('politics', 'political', { kind: 'alt', label: 'politics' }), alias('politics', 'politics', { kind: 'preferred' }),
+    alias('devops', 'DevOps'), alias('pm', 'project management', { kind: 'preferred' }),
+    alias('testing', 'testing'), alias('testing', 'Testing'), alias('aws', 'AWS'),
+    alias('philosophy', 'philosophy', { kind: 'preferred' }), alias('teach-philosophy', 'teach philosophy', { kind: 'preferred' }),
+  ]);
+  const found = (text: string): string[] => words.extract(text).map((s) => s.skillId);
+  it.each<[string, string[]]>([
+    // A language name before a noun is a nationality adjective; the language itself stays.
+    ['Research within Danish law at Danish universities.', []],
+    ['Fluent Danish and English required; English skills.', ['danish', 'english']],
+    ['Courses are taught in English.', ['english']],
+    // "in collaboration with" means "together with"; collaboration as a skill stays.
+    ['The project is run in close collaboration with partners, in collaboration with industry.', []],
+    ['Strong collaboration and Python.', ['teamwork', 'python']],
+    // A plain word modifying an application document or post.
+    ['Attach a teaching portfolio and a teaching statement.', []],
+    ['Teaching experience and teaching methods.', ['teaching', 'teaching-methods']],
+    // What postings offer, and vetoed aliases that name another concept (medicine the discipline, not drug products).
+    ['We offer personal development and training.', []],
+    ['Department of Medicine; political science; medicines and politics.', ['drugs', 'politics']],
+    // A skill right before a unit or (for plain words) a role noun names the unit or the role.
+    ['Join our DevOps teams and the project management department; project managers report to you.', []],
+    ['Experience in DevOps and project management.', ['devops', 'pm']],
+    // A sentence whose subject is the application lists documents to send.
+    ['The application must include a CV and a statement of teaching experience.', []],
+    ['Applications should contain Python samples.', []],
+    ['Teaching experience and Python are required.', ['teaching', 'python']],
+    // A teaching philosophy is a document: neither "teach philosophy" ("-ing" form vetoed) nor philosophy.
+    ['Send a teaching philosophy; you will teach philosophy and Python.', ['teach-philosophy', 'python']],
+  ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
+
+  it.each<[string, string[]]>([
+    // Technology areas named by everyday words count, in either case, only with corroboration.
+    ['Experience in testing.', ['testing']],
+    ['You do testing on AWS.', ['testing', 'aws']],
+    ['Testing on AWS.', ['aws']],
+    ['testing and Python', ['testing', 'python']],
+    ['The testing of soil samples.', []],
+    ['Testing the waters.', []],
+  ])('contextual word: %j', (text, expected) => expect(found(text)).toEqual(expected));
+
+  it('counts what the compile rules dropped', () => {
+    expect(words.stats.dropped).toMatchObject({ offered: 1, vetoed: 2 });
+  });
 });

@@ -239,3 +239,89 @@ export const ROLE_NOUNS: ReadonlySet<string> = keys([
   'scientist', 'tester', 'lead', 'manager', 'designer', 'intern', 'trainee', 'officer', 'director', 'technician',
   'head', 'ninja', 'guru', 'coordinator', 'assistant', 'researcher', 'postdoc', 'professor',
 ]);
+
+/**
+ * Language names (ESCO's language skills "English", "Danish" ...). Right before a noun they are adjectives of
+ * nationality or origin ("Danish universities", "English law"), not the language skill; see `LANGUAGE_FOLLOWERS`.
+ */
+export const LANGUAGE_NAMES: ReadonlySet<string> = keys([
+  'english', 'danish', 'swedish', 'norwegian', 'finnish', 'icelandic', 'german', 'dutch', 'flemish', 'french', 'spanish',
+  'portuguese', 'italian', 'greek', 'polish', 'czech', 'slovak', 'hungarian', 'romanian', 'bulgarian', 'croatian',
+  'serbian', 'slovenian', 'russian', 'ukrainian', 'turkish', 'arabic', 'hebrew', 'persian', 'hindi', 'urdu', 'bengali',
+  'chinese', 'mandarin', 'cantonese', 'japanese', 'korean', 'vietnamese', 'thai', 'indonesian', 'malay', 'tagalog',
+  'estonian', 'latvian', 'lithuanian', 'irish', 'welsh', 'catalan', 'basque', 'swahili', 'latin',
+]);
+
+/** Words after a language name that keep it the language ("English skills", "Danish and English", "German speaking"). */
+export const LANGUAGE_FOLLOWERS: ReadonlySet<string> = keys([
+  'and', 'or', 'nor', '&', '/', 'language', 'skill', 'speaking', 'speaker', 'proficiency', 'fluency', 'level', 'native',
+  'mother', 'tongue', 'written', 'spoken', 'oral', 'communication', 'writing', 'reading', 'is', 'are', 'required', 'as', 'at',
+  'on', 'fluent', 'fluently', 'preferred', 'mandatory', 'essential', 'advantage', 'plus', 'both', 'knowledge', 'proficient',
+  'translation', 'teaching', 'instruction', 'courses', 'course', 'test', 'certificate', 'c1', 'c2', 'b1', 'b2', 'a1', 'a2',
+]);
+
+/**
+ * Nouns that make "in <noun> with" an idiom meaning "together with" ("in close collaboration with partners",
+ * "in cooperation with"): such a mention is not the skill.
+ */
+export const WITH_IDIOM_NOUNS: ReadonlySet<string> = keys([
+  'collaboration', 'cooperation', 'co-operation', 'partnership', 'consultation', 'coordination', 'conjunction', 'association',
+  'dialogue', 'contact', 'communication', 'liaison',
+]);
+
+/**
+ * Nouns that, right after a single-word skill, make it a modifier of something that is not a skill: documents and
+ * posts of academic applications ("teaching portfolio", "research statement", "teaching load", "research
+ * assistant"). The longer skill phrases ("teaching methods") are matched as a whole before this applies.
+ */
+export const MODIFIED_NON_SKILL_HEADS: ReadonlySet<string> = keys([
+  'portfolio', 'statement', 'plan', 'philosophy', 'load', 'assignment', 'environment', 'award', 'prize', 'grant', 'fellow',
+  'fellowship', 'assistant', 'assistantship', 'associate', 'position', 'post', 'faculty', 'staff', 'department', 'unit',
+  'group', 'centre', 'center', 'institute', 'council', 'committee', 'interest', 'excellence', 'track', 'record', 'dossier',
+  'sample', 'obligation', 'period', 'semester', 'schedule', 'hour', 'opportunity', 'initiative', 'agenda', 'profile',
+  'demonstration', 'demo',
+]);
+
+/**
+ * Phrases that name a skill in a taxonomy but in job postings are nearly always what the employer offers
+ * ("possibilities for personal development", "flexible working"). Aliases with these keys are not compiled.
+ */
+export const OFFERED_PHRASES: readonly (readonly string[])[] = phrases([
+  ['personal', 'development'], ['professional', 'development'], ['career', 'development'], ['flexible', 'working'],
+  ['work', 'life', 'balance'],
+]);
+
+/**
+ * Aliases that name another concept than their taxonomy skill in postings, as [alias surface, skill preferred label]:
+ * ESCO's "medicine" is an altLabel of "medicines" (drug products) while postings mean the discipline; "political"
+ * and "electrical" are adjectives of departments and fields ("political science", "Electrical Engineering"); a
+ * "teaching philosophy" is a statement applicants write, not ESCO's "teach philosophy". Not compiled (rule 13); a pair
+ * may name the "-ing" form of a label (rule 10), which then is not compiled either.
+ */
+export const VETOED_ALIASES: readonly (readonly [string, string])[] = [
+  ['medicine', 'medicines'], ['political', 'politics'], ['electrical', 'electricity'], ['electricals', 'electricity'],
+  ['electric', 'electricity'],
+  ['teaching philosophy', 'teach philosophy'],
+];
+
+/** Nouns of organisational units: a skill right before one names the unit ("DevOps teams", "Product Development department"). */
+export const UNIT_NOUNS: ReadonlySet<string> = keys(['team', 'department', 'division', 'unit', 'squad', 'organisation', 'organization']);
+
+/**
+ * Technology areas that postings name with an everyday word ("architecture", "testing", "infrastructure", "cloud").
+ * A single-word curated alias with one of these keys compiles as ambiguous but, unlike a product name, may be lower
+ * case: it counts with the usual corroboration ("experience in testing", "testing experience", a technology named in
+ * the same sentence), so "software architecture and AWS" counts and "the architecture of the building" does not.
+ */
+export const CONTEXTUAL_WORDS: ReadonlySet<string> = keys([
+  'architecture', 'infrastructure', 'testing', 'integration', 'documentation', 'automation', 'cloud', 'scripting',
+]);
+
+/**
+ * Documents of academic applications: a single-word skill inside one ("teaching philosophy", "research statement")
+ * is not asked for. Checked against the word before and after a one-word mention.
+ */
+export const APPLICATION_DOCUMENTS: ReadonlySet<string> = new Set(phrases([
+  ['teaching', 'philosophy'], ['research', 'philosophy'], ['teaching', 'statement'], ['research', 'statement'],
+  ['diversity', 'statement'], ['teaching', 'portfolio'], ['research', 'agenda'],
+]).map((p) => p.join(' ')));

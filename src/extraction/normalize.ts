@@ -28,8 +28,9 @@ const NO_FOLD = new Set<string>([
   'statistics', 'informatics', 'bioinformatics', 'aesthetics', 'semantics', 'thermodynamics', 'aerodynamics',
   'forensics', 'politics', 'aeronautics', 'avionics', 'hydraulics', 'pneumatics', 'ceramics', 'metaphysics',
   'macos', 'chromeos', 'ipados', 'watchos', 'tvos', 'webos', 'pathos', 'cosmos', 'diagnostics', 'mechanics',
-  // Plurals whose singular means something else: securities (finance) vs security, humanities vs humanity.
-  'securities', 'humanities', 'damages', 'spirits', 'manners', 'letters',
+  // Plurals whose singular means something else: securities (finance) vs security, humanities vs humanity,
+  // medicines (drug products, an ESCO skill) vs medicine (the discipline).
+  'securities', 'humanities', 'damages', 'spirits', 'manners', 'letters', 'medicines',
 ]);
 
 /** Irregular plurals -> singular. */

@@ -17,7 +17,10 @@
  */
 import type { CompiledAlias } from './alias-index.js';
 import type { TextStructure } from './context.js';
-import { CONTEXT_HEADS, CONTEXT_PREPOSITIONS, NON_VERSION_UNITS, TOOL_FOLLOWERS } from './lexicon.js';
+import {
+  APPLICATION_DOCUMENTS, CONTEXT_HEADS, CONTEXT_PREPOSITIONS, LANGUAGE_FOLLOWERS, LANGUAGE_NAMES, MODIFIED_NON_SKILL_HEADS, NON_VERSION_UNITS, ROLE_NOUNS,
+  TOOL_FOLLOWERS, UNIT_NOUNS, WITH_IDIOM_NOUNS,
+} from './lexicon.js';
 import type { Token } from './tokenizer.js';
 
 const KIND_BASE: Record<CompiledAlias['kind'], number> = { curated: 0.9, preferred: 0.85, alt: 0.8, onet_example: 0.8, hidden: 0.6 };
@@ -55,6 +58,7 @@ export function describe(a: CompiledAlias, c: Corroboration | null): string {
   }
   const notes: string[] = [a.kind];
   if (a.gerund === true) notes.push('"-ing" form');
+  if (a.nominal === true) notes.push('noun form');
   if (a.generic) notes.push(a.loose ? 'loose single-word synonym' : 'single word');
   if (a.sharedBy >= 3) notes.push(`key shared by ${a.sharedBy} skills`);
   return `alias "${a.surface}" (${notes.join(', ')})`;
@@ -126,15 +130,18 @@ function capitalised(t: Token): boolean {
 
 /**
  * Why an ambiguous mention at tokens [start, end) cannot be the tool whatever its neighbours say, or null:
- * - written in lower case ("sales data", "in less than"): ordinary use unless strongly corroborated;
+ * - written in lower case ("sales data", "in less than"): ordinary use unless strongly corroborated (or `lowerCaseOk`, for
+ *   technology-area words such as "testing", whose normal form is lower case);
  * - capitalised only because it starts a sentence and an ordinary word follows ("Excel at teamwork", "Spark joy");
  * - part of a proper name: a capitalised word that is not a skill comes right before ("Clery Act", "Taylor Swift").
  * @param covered per token: 1 when inside an accepted skill match.
  */
-export function ordinaryUse(input: CorroborationInput, start: number, end: number, local: Corroboration, covered: Uint8Array): string | null {
+export function ordinaryUse(
+  input: CorroborationInput, start: number, end: number, local: Corroboration, covered: Uint8Array, lowerCaseOk = false,
+): string | null {
   const { tokens, keys, structure: st } = input;
   const t = tokens[start];
-  if (!capitalised(t)) return local.strength === 'strong' ? null : 'lower case';
+  if (!capitalised(t)) return lowerCaseOk || local.strength === 'strong' ? null : 'lower case';
   const sentenceStart = start === 0 || st.sentence[start - 1] !== st.sentence[start];
   const next = end < tokens.length && sameSentence(st, start, end) ? tokens[end] : null;
   if (sentenceStart && next !== null && next.word && !capitalised(next) && !TOOL_FOLLOWERS.has(keys[end]) && local.strength !== 'strong') {
@@ -145,6 +152,40 @@ export function ordinaryUse(input: CorroborationInput, start: number, end: numbe
   if (!sentenceStart && !prevStartsSentence && tokens[p].word && capitalised(tokens[p]) && covered[p] === 0 && !/\d/.test(tokens[p].text)
     && tokens[p].text !== tokens[p].text.toUpperCase()) {
     return 'proper name';
+  }
+  return null;
+}
+
+/**
+ * Why a (non-ambiguous) mention at tokens [start, end) does not name the skill in this sentence, or null:
+ * - a language name used as an adjective of nationality ("Danish universities", "English law"): a single-token
+ *   `LANGUAGE_NAMES` mention followed by a word that is not in `LANGUAGE_FOLLOWERS`;
+ * - "in (close) collaboration with": an idiom for "together with" (`WITH_IDIOM_NOUNS`);
+ * - a single word inside an application document's name ("teaching philosophy", `APPLICATION_DOCUMENTS`);
+ * - a single lower-case word modifying a non-skill noun ("teaching portfolio", "research assistant"; the skill
+ *   phrases "teaching methods" or "research methods" are longer matches and never get here).
+ */
+export function nonSkillUse(input: CorroborationInput, start: number, end: number, alias: CompiledAlias): string | null {
+  const { tokens, keys, structure: st } = input;
+  const next = end < tokens.length && st.sentence[end] === st.sentence[start] && tokens[end].word ? end : -1;
+  // Plain words only: a product name before such a noun still names the product ("Java environment", "Java developer").
+  const plainWord = !alias.techLike || (alias.kind === 'curated' && alias.surface === alias.surface.toLowerCase());
+  if (next >= 0 && UNIT_NOUNS.has(keys[next])) return `names a unit ("${tokens[next].text}")`;
+  if (next >= 0 && plainWord && ROLE_NOUNS.has(keys[next])) return `names a role ("${tokens[next].text}")`;
+  if (end - start !== 1) return null;
+  const key = keys[start];
+  const prev = start > 0 && st.sentence[start - 1] === st.sentence[start] && tokens[start - 1].word ? start - 1 : -1;
+  if ((prev >= 0 && APPLICATION_DOCUMENTS.has(`${keys[prev]} ${key}`)) || (next >= 0 && APPLICATION_DOCUMENTS.has(`${key} ${keys[next]}`))) {
+    return 'part of an application document';
+  }
+  if (LANGUAGE_NAMES.has(key) && next >= 0 && !LANGUAGE_FOLLOWERS.has(keys[next])) return 'language name as an adjective';
+  if (WITH_IDIOM_NOUNS.has(key) && next >= 0 && keys[next] === 'with') {
+    let p = start - 1;
+    if (p >= 0 && tokens[p].word && keys[p] !== 'in') p--;
+    if (p >= 0 && keys[p] === 'in') return `"in ${tokens[start].text} with"`;
+  }
+  if (plainWord && next >= 0 && MODIFIED_NON_SKILL_HEADS.has(keys[next])) {
+    return `modifies "${tokens[next].text}"`;
   }
   return null;
 }
