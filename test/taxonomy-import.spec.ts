@@ -19,7 +19,7 @@ const starter = JSON.parse(readFileSync(join(DATA_DIR, 'taxonomy', 'starter-skil
 
 function expectNoChanges(report: ImportReport): void {
   for (const table of TAXONOMY_TABLES) expect({ table, ...report.tables[table] }).toMatchObject({ table, inserted: 0, updated: 0 });
-  expect(report.flagUpdates).toEqual({ skillOnetColumns: 0, aliasSurfaceFlags: 0 });
+  expect(report.flagUpdates).toEqual({ skillOnetColumns: 0, aliasSurfaceFlags: 0, curatedAliasesRetired: 0 });
 }
 
 describe('taxonomy import', () => {
@@ -52,6 +52,19 @@ describe('taxonomy import', () => {
     expect(await resolve('Postgres')).toEqual([POSTGRESQL]);
     expect(await db.query(`SELECT case_sensitive, ambiguous FROM skill_alias WHERE surface = 'Go'`)).toEqual([{ case_sensitive: true, ambiguous: true }]);
     expectNoChanges(await importTaxonomy(db));
+  });
+
+  it('retires a curated alias that left the curated layer, and only that one', async () => {
+    await db.query(
+      `INSERT INTO skill_alias (skill_id, surface, normalized, kind) VALUES ($1, 'Pythonesque', 'pythonesque', 'curated')`,
+      [PYTHON],
+    );
+    const aliasesBefore = await count('skill_alias');
+    const report = await importTaxonomy(db);
+    expect(report.flagUpdates.curatedAliasesRetired).toBe(1);
+    expect(await resolve('Pythonesque')).toEqual([]);
+    expect(await count('skill_alias')).toBe(aliasesBefore - 1);
+    expect(await resolve('JS')).toEqual([JAVASCRIPT]);
   });
 
   it('imports ESCO v1.1.1 and O*NET 29.2 over it, and a second full run changes nothing', async () => {

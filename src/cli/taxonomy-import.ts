@@ -25,7 +25,7 @@ export function formatReport(report: ImportReport): string {
       const c = report.tables[t];
       return `${t.padEnd(18)} ${String(c.inserted).padStart(9)} ${String(c.updated).padStart(9)} ${String(c.unchanged).padStart(10)}`;
     }),
-    `O*NET columns updated on skills: ${report.flagUpdates.skillOnetColumns}; surface-form flags updated on aliases: ${report.flagUpdates.aliasSurfaceFlags}`,
+    `O*NET columns updated on skills: ${report.flagUpdates.skillOnetColumns}; surface-form flags updated on aliases: ${report.flagUpdates.aliasSurfaceFlags}; curated aliases retired: ${report.flagUpdates.curatedAliasesRetired}`,
     ...Object.entries(report.counts).map(([scheme, counts]) => `${scheme}: ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(' ')}`),
     ...report.warnings.map((w) => `warning: ${w}`),
     `took ${(report.durationMs / 1000).toFixed(1)} s`,

@@ -165,18 +165,18 @@ describe('SkillExtractor.compile', () => {
   it('reports what it compiled and dropped', () => {
     const { stats } = extractor;
     expect(stats.aliasesSeen).toBe(ALIASES.length);
-    expect(stats.dropped).toEqual({ empty: 0, dangling: 1, stopWord: 1, short: 1, common: 1, duplicate: 0 });
+    expect(stats.dropped).toEqual({ empty: 0, dangling: 1, stopWord: 1, short: 1, common: 1, duplicate: 0, offered: 0, vetoed: 0 });
     // "front-end development" and "Objective-C" compile split and joined; the ESCO label "database management
     // systems" also compiles its "-ing" form (rule 10).
     expect(extractor.size).toBe(ALIASES.length - 4 + 2 + 1);
   });
 
-  it('compiles 100k synthetic aliases in a few seconds', () => {
+  // How fast it compiles is measured by `npm run bench:extraction` (compile time is printed), not asserted here.
+  it('compiles 100k synthetic aliases, each reachable', () => {
     const many: AliasEntry[] = [];
     for (let i = 0; i < 100_000; i++) many.push(alias(`s${i % 20_000}`, `skill ${i.toString(36)} tool ${i % 97}`));
     const big = SkillExtractor.compile(many);
     expect(big.size).toBe(100_000);
-    expect(big.stats.compileMs).toBeLessThan(10_000);
     expect(big.extract('We need skill 2s tool 3 and skill zz tool 0.').map((s) => s.spans[0].text))
       .toEqual(['skill 2s tool 3']);
   });

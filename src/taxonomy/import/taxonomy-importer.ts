@@ -56,7 +56,11 @@ export interface ImportReport {
   /** Rows this run wrote per table: inserted, updated (changed), unchanged (same values, not rewritten). */
   tables: Record<TaxonomyTable, WriteCounts>;
   /** Rows changed by the two passes after the upserts (O*NET columns of skills; surface-form flags of aliases). */
-  flagUpdates: { skillOnetColumns: number; aliasSurfaceFlags: number };
+  /**
+   * Rows changed outside the upserts: O*NET columns on skills, surface-form flags on aliases, and curated aliases
+   * retired because they left our curated layer (`data/taxonomy/`), which every import reads whole.
+   */
+  flagUpdates: { skillOnetColumns: number; aliasSurfaceFlags: number; curatedAliasesRetired: number };
   /** What was read and merged, per scheme (also stored in taxonomy_release.counts). */
   counts: { esco?: Record<string, number>; onet?: Record<string, number>; skillpulse: Record<string, number> };
   warnings: string[];
@@ -167,6 +171,7 @@ async function runImport(dataSource: DataSource, options: ImportOptions, started
     const flagUpdates = {
       skillOnetColumns: onetColumns ? await syncOnetColumns(q, onetColumns) : 0,
       aliasSurfaceFlags: await applySurfaceFlags(q, flags),
+      curatedAliasesRetired: await retireCuratedAliases(q, [...draft.aliases.values()]),
     };
     for (const scheme of ['esco', 'onet', 'skillpulse'] as const) {
       const version = report.versions[scheme];
@@ -182,6 +187,23 @@ async function runImport(dataSource: DataSource, options: ImportOptions, started
   } finally {
     await q.release();
   }
+}
+
+/**
+ * Deletes stored aliases of kind `curated` that this import no longer holds: the curated layer is read whole on every
+ * import, so a surface removed from `data/taxonomy/*.json` must stop matching. ESCO and O*NET aliases are never touched
+ * here (a starter-only run does not read them). Returns the number of rows deleted.
+ */
+async function retireCuratedAliases(q: QueryRunner, aliases: Array<{ skillId: string; surface: string }>): Promise<number> {
+  // TypeORM answers a DELETE with [rows, rowCount].
+  const [, deleted]: [unknown[], number] = await q.query(
+    `DELETE FROM skill_alias a
+      WHERE a.kind = 'curated'
+        AND NOT EXISTS (SELECT 1 FROM unnest($1::text[], $2::text[]) AS k(skill_id, surface) WHERE k.skill_id = a.skill_id AND k.surface = a.surface)
+      RETURNING a.id`,
+    [aliases.map((a) => a.skillId), aliases.map((a) => a.surface)],
+  );
+  return deleted;
 }
 
 async function writeDraft(q: QueryRunner, draft: TaxonomyDraft, onProgress?: (event: ImportProgress) => void): Promise<Record<TaxonomyTable, WriteCounts>> {
