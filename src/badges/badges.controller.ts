@@ -1,5 +1,5 @@
 import {
-  type CallHandler, Controller, type ExecutionContext, HttpCode, Injectable, type NestInterceptor, PayloadTooLargeException, Post, Req,
+  BadRequestException, type CallHandler, Controller, type ExecutionContext, HttpCode, Injectable, type NestInterceptor, PayloadTooLargeException, Post, Req,
   UploadedFiles, UseInterceptors, ValidationPipe,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
@@ -9,6 +9,7 @@ import type { Observable } from 'rxjs';
 import { config } from '../config/config.js';
 import { ProblemException } from '../infra/http/problem.filter.js';
 import { bestBadgeTiers, BadgeVerifyService, verifiedShare } from './badge-verify.service.js';
+import { assertJsonDepth } from './dto/json-depth.interceptor.js';
 import { MAX_BADGES_PER_REQUEST, VerifyBadgesDto } from './dto/verify-badges.dto.js';
 import type { BadgeImageInput, BadgeInput, VerifiedBadge } from './verification/badge-verification.types.js';
 
@@ -34,7 +35,8 @@ const MAX_TEXT_PART_BYTES = 1024 * 1024;
 
 /**
  * Multer over the part `file` (memory storage, up to `MAX_BADGES_PER_REQUEST` files, each at most
- * BADGE_UPLOAD_MAX_BYTES, read when the first upload arrives), with multer's 413 turned into an `upload-too-large` problem.
+ * BADGE_UPLOAD_MAX_BYTES, read when the first upload arrives), with multer's 413 turned into an `upload-too-large` problem
+ * and its 400s (a file in another part, too many files or text parts) into `validation` problems naming the part.
  */
 @Injectable()
 export class BadgeUploadInterceptor implements NestInterceptor {
@@ -51,6 +53,13 @@ export class BadgeUploadInterceptor implements NestInterceptor {
       if (error instanceof PayloadTooLargeException) {
         throw new ProblemException(413, 'upload-too-large', 'Upload too large', `${error.message}: each badge image may be at most ${max} bytes (BADGE_UPLOAD_MAX_BYTES); at most ${MAX_BADGES_PER_REQUEST} files and ${MAX_TEXT_PARTS} text parts`, [
           { pointer: '/file', detail: error.message },
+        ]);
+      }
+      if (error instanceof BadRequestException) {
+        // Multer's own refusals ("Unexpected file field - image", "Too many files"…): name the part, as other 400s do.
+        const part = / - ([^\s/]+)$/.exec(error.message)?.[1] ?? 'file';
+        throw new ProblemException(400, 'validation', 'Bad Request', `${error.message}: images go in the part "file" (at most ${MAX_BADGES_PER_REQUEST}), with at most ${MAX_TEXT_PARTS} text parts`, [
+          { pointer: `/${part}`, detail: error.message },
         ]);
       }
       throw error;
@@ -73,7 +82,7 @@ export class BadgesController {
    * Input: JSON `{ badges, recipient?, asOf? }`, or `multipart/form-data` with images (baked PNG/SVG) in the part `file`
    * and optional text parts `badges` and `recipient` (JSON) and `asOf`.
    * Errors: 400 problem naming the input (`/badges/N`, `/file/N`) for anything that is not a badge or cannot be parsed,
-   * or for no input at all; 413 `upload-too-large` for an image over BADGE_UPLOAD_MAX_BYTES; 422 `recipient-mismatch`
+   * for no input at all, or for JSON nested deeper than MAX_JSON_DEPTH (64) levels (the pointer names where); 413 `upload-too-large` for an image over BADGE_UPLOAD_MAX_BYTES; 422 `recipient-mismatch`
    * naming the badge index when a badge was issued to someone other than `recipient`.
    */
   @Post('verify')
@@ -89,6 +98,7 @@ export class BadgesController {
   async verify(@Req() req: Request, @UploadedFiles() files: UploadedBadgeFile[] | undefined): Promise<VerifyBadgesResponse> {
     const multipart = typeof req.is('multipart/form-data') === 'string';
     const raw = multipart ? multipartFields(req.body as Record<string, unknown>) : (req.body as unknown) ?? {};
+    assertJsonDepth(raw);
     const body = (await bodyPipe.transform(raw, { type: 'body', metatype: VerifyBadgesDto })) as VerifyBadgesDto;
     const images: BadgeImageInput[] = (files ?? []).map((f) => ({ kind: 'image', mediaType: f.mimetype || null, filename: f.originalname || null, bytes: f.buffer }));
     const inputs: Array<BadgeInput | BadgeImageInput> = [...(body.badges ?? []), ...images];

@@ -1,7 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
+import { JsonDepthInterceptor } from '../badges/dto/json-depth.interceptor.js';
 import { CreateCohortGapDto, CreateGapDto } from './dto/create-gap.dto.js';
 import { type CohortResponse, type GapResponse, GapsService } from './gaps.service.js';
 
@@ -11,6 +12,7 @@ export const COHORT_CSV_COLUMNS = [
 ] as const;
 
 @ApiTags('gaps')
+@UseInterceptors(JsonDepthInterceptor)
 @Controller('v1/gaps')
 export class GapsController {
   constructor(private readonly gaps: GapsService) {}

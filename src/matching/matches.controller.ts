@@ -1,10 +1,12 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JsonDepthInterceptor } from '../badges/dto/json-depth.interceptor.js';
 import { ProblemException } from '../infra/http/problem.filter.js';
 import { CreateMatchDto } from './dto/create-match.dto.js';
 import { type MatchResponse, MatchService } from './match.service.js';
 
 @ApiTags('matches')
+@UseInterceptors(JsonDepthInterceptor)
 @Controller('v1/matches')
 export class MatchesController {
   constructor(private readonly matches: MatchService) {}

@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JsonDepthInterceptor } from '../badges/dto/json-depth.interceptor.js';
 import { CreateRecommendationDto } from './dto/create-recommendation.dto.js';
 import { type RecommendationResponse, RecommendationsService } from './recommendations.service.js';
 
 @ApiTags('recommendations')
+@UseInterceptors(JsonDepthInterceptor)
 @Controller('v1/recommendations')
 export class RecommendationsController {
   constructor(private readonly recommendations: RecommendationsService) {}

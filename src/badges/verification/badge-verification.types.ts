@@ -6,7 +6,8 @@ import type { BadgeDescription, SkillHintSource } from '../badge.types.js';
  *
  * status:
  * - `valid`: every check that applies was made and passed (signature or hosted copy, dates, revocation, recipient);
- * - `expired`: checks passed but `expires` / `validUntil` / `expirationDate` / Credly `expires_at` is before the check time;
+ * - `expired`: checks passed but `expires` / `validUntil` / `expirationDate` / Credly `expires_at` (or a VC-JWT's earlier
+ *   `exp`) is before the check time;
  * - `revoked`: the hosted assertion says revoked (410 or `revoked: true`), the issuer's revocation list or the
  *   credential's status list lists it, or Credly `state` is revoked;
  * - `unverified`: no check could be made or one could not be completed (no proof, key or status list out of reach,

@@ -124,7 +124,13 @@ export class BadgeVerifier implements BadgeVerifierPort {
       return [finish(index, via ?? 'ob2-assertion', { description: placeholder, log }, 'a badge URL', via)];
     }
     if (body) return this.verifyJson(index, body, ctx, via);
-    const decoded = decodeString(fetched.text);
+    let decoded: DecodedString;
+    try {
+      decoded = decodeString(fetched.text);
+    } catch (error) {
+      if (!(error instanceof BadgeReadError)) throw error;
+      throw new BadgeReadError(error.code, `the badge URL ${url} does not answer with a badge: ${error.message}`);
+    }
     if (decoded.kind === 'url') throw new BadgeReadError(BadgeReadErrorCode.MALFORMED_INPUT, `the badge URL ${url} answers with another URL, not a badge`);
     return this.verifyDecoded(index, decoded, ctx, via);
   }

@@ -2,10 +2,12 @@
  * Open Badges 2.0 Assertion verification (1EdTech Open Badges 2.0, "Verification"):
  * - hosted: the assertion is fetched at its `id` (410, or a body with `revoked: true` → revoked; 404 → invalid) and
  *   the issuer's copy must have the same `id`, `recipient` and `badge`; it must be hosted on the issuer's origin (or
- *   one of its `verification.allowedOrigins`); the fetched copy is what is described;
+ *   one of the `verification.allowedOrigins` of the issuer Profile fetched from the issuer's id, never an embedded
+ *   copy's); an issuer without an http(s) id cannot be tied to the host (unverified); the fetched copy is described;
  * - signed: a compact JWS (RS256) verified with the PEM public key of the CryptographicKey at `verification.creator`
- *   (OB 1.x `verify.url`; else the issuer's `publicKey`); the issuer's `revocationList` is checked where reachable
- *   (`revokedAssertions` by `id`, or by `uid`);
+ *   (OB 1.x `verify.url`; else the issuer's `publicKey`); the key must be the issuer's: its `owner` (when given) the
+ *   issuer's id, and served from the issuer's origin or listed in `publicKey` of the issuer Profile fetched from its
+ *   id; the issuer's `revocationList` is checked where reachable (`revokedAssertions` by `id`, or by `uid`);
  * - both: the BadgeClass and Issuer are followed when given by URL, `expires` is compared with the check instant.
  * Every fetch goes through `BadgeFetcher` (the SSRF-guarded client).
  */
@@ -39,8 +41,14 @@ function idOf(value: unknown): string | null {
   return typeof value === 'string' ? text(value) : isObject(value) ? text(value['id']) : null;
 }
 
-/** A linked document (BadgeClass, Profile): embedded, fetched, or null with the reason it could not be read. */
-async function follow(value: unknown, what: string, fetcher: BadgeFetcher): Promise<{ object: JsonObject | null; fetchedFrom?: string; problem?: string }> {
+/** A linked document (BadgeClass, Profile): embedded, or fetched from `fetchedFrom`, or null with `problem` saying why. */
+interface Linked {
+  object: JsonObject | null;
+  fetchedFrom?: string;
+  problem?: string;
+}
+
+async function follow(value: unknown, what: string, fetcher: BadgeFetcher): Promise<Linked> {
   if (isObject(value) && text(value['name'])) return { object: value };
   const url = idOf(value);
   if (!url) return { object: null, problem: `the assertion names no ${what}` };
@@ -97,17 +105,35 @@ async function checkHosted(log: VerificationLog, assertion: JsonObject, fetcher:
   return body;
 }
 
-/** The hosted assertion must live on the issuer's origin (OB 2.0 "Hosted verification"). */
-function checkHostedOrigin(log: VerificationLog, assertion: JsonObject, issuer: JsonObject | null): void {
-  const issuerId = issuer ? text(issuer['id']) : null;
-  if (!log.hostedVerified || !isHttpUrl(issuerId)) return;
-  const verification = isObject(issuer!['verification']) ? issuer!['verification'] : {};
-  const allowed = [new URL(issuerId).host, ...list(verification['allowedOrigins']).map(String)];
+/** The issuer's own Profile: the one given when it was fetched from its id, else fetched from its id now. */
+async function issuerProfile(issuerId: string, given: JsonObject | null, fetchedFrom: string | undefined, fetcher: BadgeFetcher): Promise<{ profile: JsonObject } | { problem: string }> {
+  if (given && fetchedFrom === issuerId) return { profile: given };
+  const fetched = await fetcher.get(issuerId);
+  if (!fetched.ok) return { problem: `could not be fetched (${fetched.reason})` };
+  return isObject(fetched.json) ? { profile: fetched.json } : { problem: 'is not JSON' };
+}
+
+/**
+ * The hosted assertion must live on the issuer's origin (OB 2.0 "Hosted verification"), or on one its Profile allows
+ * in `verification.allowedOrigins`. Only the Profile fetched from the issuer's own id can allow another origin: a
+ * Profile embedded in the assertion or BadgeClass is written by whoever hosts them.
+ */
+async function checkHostedOrigin(log: VerificationLog, assertion: JsonObject, badgeClass: JsonObject | null, issuer: Linked, fetcher: BadgeFetcher): Promise<void> {
+  if (!log.hostedVerified || !badgeClass) return;
+  const issuerId = (issuer.object ? text(issuer.object['id']) : null) ?? idOf(badgeClass['issuer']);
   const host = new URL(text(assertion['id'])!).host;
-  if (!allowed.includes(host)) {
+  if (!isHttpUrl(issuerId)) {
     log.hostedVerified = false;
-    log.failed('hosted', `the assertion is hosted on ${host}, not on the issuer's origin ${allowed.join(' or ')}`);
+    return log.skipped('hosted', `the issuer ${JSON.stringify(issuerId)} has no http(s) id, so the assertion's host ${host} could not be tied to it`);
   }
+  const issuerHost = new URL(issuerId).host;
+  if (host === issuerHost) return;
+  // Off the issuer's origin: allowed only by the issuer's own Profile (one out of reach allows nothing).
+  const own = await issuerProfile(issuerId, issuer.object, issuer.fetchedFrom, fetcher);
+  const verification = 'profile' in own && isObject(own.profile['verification']) ? own.profile['verification'] : {};
+  if (list(verification['allowedOrigins']).map(String).includes(host)) return;
+  log.hostedVerified = false;
+  log.failed('hosted', `the assertion is hosted on ${host}, not on the issuer's origin ${issuerHost}`);
 }
 
 async function keyPem(url: string, fetcher: BadgeFetcher): Promise<{ pem: string; owner: string | null } | { problem: string; finding: 'unverified' | 'invalid' }> {
@@ -119,22 +145,44 @@ async function keyPem(url: string, fetcher: BadgeFetcher): Promise<{ pem: string
   return { pem, owner: json ? text(json['owner']) : null };
 }
 
-async function checkSignature(log: VerificationLog, token: string, assertion: JsonObject, issuer: JsonObject | null, fetcher: BadgeFetcher): Promise<void> {
+/**
+ * Whether the key (whose `owner`, when given, was already compared) is the issuer's: served from the issuer's own
+ * origin, or listed in `publicKey` of the issuer Profile fetched from the issuer's id (a Profile embedded in the badge
+ * proves nothing: the signer wrote it). Null when tied; else the finding and why.
+ */
+async function keyBindingProblem(keyUrl: string, issuer: Linked, fetcher: BadgeFetcher): Promise<{ finding: 'unverified' | 'invalid'; problem: string } | null> {
+  const issuerId = issuer.object ? text(issuer.object['id']) : null;
+  if (!isHttpUrl(issuerId)) {
+    return { finding: 'unverified', problem: `the issuer ${issuerId ? `${JSON.stringify(issuerId)} has no http(s) id` : 'is unknown'}, so the key ${keyUrl} could not be tied to it` };
+  }
+  const issuerHost = new URL(issuerId).host;
+  if (new URL(keyUrl).host === issuerHost) return null;
+  const own = await issuerProfile(issuerId, issuer.object, issuer.fetchedFrom, fetcher);
+  const where = `the key ${keyUrl} is not on the issuer's origin ${issuerHost} and the issuer Profile at ${issuerId}`;
+  if ('problem' in own) return { finding: 'unverified', problem: `${where} ${own.problem}, so the key could not be tied to the issuer` };
+  if (list(own.profile['publicKey']).map(idOf).includes(keyUrl)) return null;
+  return { finding: 'invalid', problem: `${where} does not list it in publicKey` };
+}
+
+async function checkSignature(log: VerificationLog, token: string, assertion: JsonObject, issuer: Linked, fetcher: BadgeFetcher): Promise<void> {
   const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as JsonObject;
   if (header['alg'] !== 'RS256') return log.failed('signature', `the JWS uses alg ${JSON.stringify(header['alg'])}; Open Badges 2.0 signs with RS256`);
   const verification = verificationOf(assertion);
-  const keyUrl = text(verification['creator']) ?? text(verification['url']) ?? (issuer ? idOf(list(issuer['publicKey'])[0]) : null);
+  const keyUrl = text(verification['creator']) ?? text(verification['url']) ?? (issuer.object ? idOf(list(issuer.object['publicKey'])[0]) : null);
   if (!keyUrl) return log.skipped('signature', 'the signed assertion names no key (verification.creator) and its issuer lists no publicKey');
   if (!isHttpUrl(keyUrl)) return log.skipped('signature', `the key ${keyUrl} is not an http(s) URL, so it cannot be fetched`);
   const key = await keyPem(keyUrl, fetcher);
   if ('problem' in key) return key.finding === 'invalid' ? log.failed('signature', key.problem) : log.skipped('signature', key.problem);
-  const issuerId = issuer ? text(issuer['id']) : null;
+  const issuerId = issuer.object ? text(issuer.object['id']) : null;
   if (key.owner && issuerId && key.owner !== issuerId) return log.failed('signature', `the key ${keyUrl} belongs to ${key.owner}, not to the issuer ${issuerId}`);
   try {
     await compactVerify(token, await importSPKI(key.pem, 'RS256'), { algorithms: ['RS256'] });
   } catch (error) {
     return log.failed('signature', `the JWS signature does not verify with the key at ${keyUrl} (${messageOf(error)})`);
   }
+  // A signature that verifies proves only that the key's holder signed: the key must also be the issuer's.
+  const binding = await keyBindingProblem(keyUrl, issuer, fetcher);
+  if (binding) return binding.finding === 'invalid' ? log.failed('signature', binding.problem) : log.skipped('signature', binding.problem);
   log.signatureVerified = true;
   log.passed('signature', `RS256 signature verified with the issuer's key ${keyUrl}`);
 }
@@ -187,15 +235,15 @@ export async function verifyOb2Assertion(assertion: JsonObject, ctx: VerifyConte
     badge.problem = `${badge.fetchedFrom} is not a BadgeClass`;
     badge.object = null;
   }
-  const issuer = badge.object ? await follow(badge.object['issuer'], 'issuer Profile', ctx.fetcher) : { object: null };
-  if (token) await checkSignature(log, token, assertion, issuer.object, ctx.fetcher);
+  const issuer: Linked = badge.object ? await follow(badge.object['issuer'], 'issuer Profile', ctx.fetcher) : { object: null };
+  if (token) await checkSignature(log, token, assertion, issuer, ctx.fetcher);
   if (badge.problem) log.skipped('badgeclass', `${badge.problem}; its name and skills could not be read`);
   else log.passed('badgeclass', badge.fetchedFrom ? `BadgeClass fetched from ${badge.fetchedFrom}` : 'BadgeClass embedded in the assertion');
   if (badge.object) {
     if (issuer.problem) log.skipped('issuer', issuer.problem);
     else log.passed('issuer', issuer.fetchedFrom ? `issuer Profile fetched from ${issuer.fetchedFrom}` : 'issuer Profile embedded in the BadgeClass');
   }
-  checkHostedOrigin(log, current, issuer.object);
+  await checkHostedOrigin(log, current, badge.object, issuer, ctx.fetcher);
   if (token) await checkRevocationList(log, assertion, issuer.object, ctx.fetcher);
   const described = badge.object ? { ...current, badge: { ...badge.object, issuer: issuer.object ?? badge.object['issuer'] } } : current;
   const description = readOb2Assertion(described);

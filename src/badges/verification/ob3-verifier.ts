@@ -1,14 +1,16 @@
 /**
  * Open Badges 3.0 credential verification (OpenBadgeCredential / AchievementCredential, W3C VC 1.1 or 2.0):
  * - VC-JWT: the JWS is verified with the key named by the header `kid` (a DID URL: did:key / did:jwk offline,
- *   did:web fetched) or given as the header `jwk`; the key's DID must be the issuer's; `iss` must be the issuer;
+ *   did:web fetched) or given as the header `jwk`; the key's DID must be the issuer (an issuer that is not that DID:
+ *   invalid); a header `jwk` counts only as the key of a did:key / did:jwk issuer (else unverified: nothing ties it to
+ *   the issuer); `iss` must be the issuer; a credential naming no issuer is unverified;
  * - Data Integrity: a `DataIntegrityProof` with cryptosuite `eddsa-rdfc-2022`, key from `verificationMethod`
- *   (controlled by the issuer), canonicalised with the bundled JSON-LD contexts only;
- * - `credentialStatus` where reachable, validity period (`validFrom`/`validUntil`, `issuanceDate`/`expirationDate`),
- *   and the recipient's `identifier`.
+ *   (controlled by the issuer, as for `kid`), canonicalised with the bundled JSON-LD contexts only;
+ * - `credentialStatus` where reachable, validity period (`validFrom`/`validUntil`, `issuanceDate`/`expirationDate`;
+ *   for a VC-JWT the JWT `exp` too, the earlier of the two ending it), and the recipient's `identifier`.
  */
 import type { JsonWebKey } from 'node:crypto';
-import { compactVerify, importJWK } from 'jose';
+import { calculateJwkThumbprint, compactVerify, importJWK } from 'jose';
 import { type JsonObject, isObject, list, text } from '../badge-fields.js';
 import { readOb3Credential } from '../open-badges.js';
 import { checkCredentialStatus } from './credential-status.js';
@@ -48,10 +50,33 @@ export function credentialOfJwt(payload: JsonObject): JsonObject {
   return vc;
 }
 
-/** The key's DID must be the issuer (a credential signed by someone else's key proves nothing). */
-function controllerProblem(key: ResolvedKey, issuerId: string | null): string | null {
-  if (!issuerId || !issuerId.startsWith('did:') || key.controller === issuerId) return null;
-  return `the key ${key.id} belongs to ${key.controller}, not to the issuer ${issuerId}`;
+type Binding = { finding: 'unverified' | 'invalid'; problem: string } | null;
+
+/** The key's DID must be the issuer (a credential signed by someone else's key proves nothing), whatever the issuer's id. */
+function controllerProblem(key: ResolvedKey, issuerId: string | null): Binding {
+  if (!issuerId) return { finding: 'unverified', problem: 'the credential names no issuer, so the key could not be tied to one' };
+  if (key.controller === issuerId) return null;
+  return { finding: 'invalid', problem: `the key ${key.id} belongs to ${key.controller}, not to the issuer ${issuerId}` };
+}
+
+/**
+ * A key carried in the JWT header (`jwk`) is the issuer's only when the issuer is a did:key or did:jwk whose own key it
+ * is; for any other issuer nothing ties it to the issuer.
+ */
+async function headerJwkProblem(jwk: JsonWebKey, issuerId: string | null, ctx: VerifyContext): Promise<Binding> {
+  if (!issuerId) return { finding: 'unverified', problem: 'the credential names no issuer, so the key could not be tied to one' };
+  if (!issuerId.startsWith('did:key:') && !issuerId.startsWith('did:jwk:')) {
+    return { finding: 'unverified', problem: `the VC-JWT carries its key in the header (jwk) and the issuer ${issuerId} is not a did:key or did:jwk, so the key could not be tied to the issuer` };
+  }
+  const own = await resolveKey(issuerId, ctx.fetcher);
+  if (!own.ok) return { finding: own.finding, problem: own.reason };
+  const [given, issuers] = await Promise.all([calculateJwkThumbprint(jwk as never), calculateJwkThumbprint(own.key.jwk as never)]);
+  return given === issuers ? null : { finding: 'invalid', problem: `the key embedded in the JWT header is not the key of the issuer DID ${issuerId}` };
+}
+
+function logBinding(log: VerificationLog, binding: NonNullable<Binding>): void {
+  if (binding.finding === 'invalid') log.failed('signature', binding.problem);
+  else log.skipped('signature', `${binding.problem}; the signature proves nothing about the issuer`);
 }
 
 async function checkVcJwt(log: VerificationLog, jwt: VcJwt, issuerId: string | null, ctx: VerifyContext): Promise<void> {
@@ -63,24 +88,27 @@ async function checkVcJwt(log: VerificationLog, jwt: VcJwt, issuerId: string | n
   const owner = issuerId ?? iss;
   let jwk: JsonWebKey;
   let keyName: string;
+  let binding: Binding;
   if (kid && (kid.startsWith('did:') || (kid.startsWith('#') && owner?.startsWith('did:')))) {
     const resolved = await resolveKey(kid.startsWith('#') ? `${owner}${kid}` : kid, ctx.fetcher);
     if (!resolved.ok) return resolved.finding === 'invalid' ? log.failed('signature', resolved.reason) : log.skipped('signature', `${resolved.reason}; the signature was not checked`);
-    const problem = controllerProblem(resolved.key, issuerId ?? iss);
-    if (problem) return log.failed('signature', problem);
+    binding = controllerProblem(resolved.key, owner);
     jwk = resolved.key.jwk;
     keyName = resolved.key.id;
   } else if (isObject(jwt.header['jwk'])) {
     jwk = jwt.header['jwk'] as JsonWebKey;
     keyName = 'the key embedded in the JWT header';
+    binding = await headerJwkProblem(jwk, owner, ctx).catch((error: unknown) => ({ finding: 'invalid' as const, problem: `the key embedded in the JWT header is malformed: ${messageOf(error)}` }));
   } else {
     return log.skipped('signature', `the VC-JWT names no key we can resolve (kid ${JSON.stringify(kid)}, no jwk)`);
   }
+  if (binding?.finding === 'invalid') return logBinding(log, binding);
   try {
     await compactVerify(jwt.token, await importJWK(jwk as never, alg), { algorithms: [alg] });
   } catch (error) {
     return log.failed('signature', `the VC-JWT signature does not verify with ${keyName} (${messageOf(error)})`);
   }
+  if (binding) return logBinding(log, binding);
   log.signatureVerified = true;
   log.passed('signature', `VC-JWT ${alg} signature verified with ${keyName}`);
 }
@@ -98,8 +126,8 @@ async function checkDataIntegrity(log: VerificationLog, credential: JsonObject, 
   if (!method) return log.failed('signature', 'the Data Integrity proof names no verificationMethod');
   const resolved = await resolveKey(method, ctx.fetcher);
   if (!resolved.ok) return resolved.finding === 'invalid' ? log.failed('signature', resolved.reason) : log.skipped('signature', `${resolved.reason}; the proof was not checked`);
-  const problem = controllerProblem(resolved.key, issuerId);
-  if (problem) return log.failed('signature', problem);
+  const binding = controllerProblem(resolved.key, issuerId);
+  if (binding?.finding === 'invalid') return logBinding(log, binding);
   let verified: boolean;
   try {
     verified = await verifyEddsaRdfc2022(credential, proof, resolved.key.jwk);
@@ -108,8 +136,21 @@ async function checkDataIntegrity(log: VerificationLog, credential: JsonObject, 
     return log.failed('signature', `the Data Integrity proof could not be checked: ${messageOf(error)}`);
   }
   if (!verified) return log.failed('signature', `the eddsa-rdfc-2022 proof does not verify with ${method}: the credential was altered or signed by another key`);
+  if (binding) return logBinding(log, binding);
   log.signatureVerified = true;
   log.passed('signature', `Data Integrity proof (eddsa-rdfc-2022) verified with ${method}`);
+}
+
+/** The JWT `exp` claim (NumericDate, seconds) as an ISO instant, or null. */
+function jwtExpiry(payload: JsonObject): string | null {
+  const exp = payload['exp'];
+  return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1000).toISOString() : null;
+}
+
+/** The earlier of two ISO instants (either may be null). */
+function earliest(a: string | null, b: string | null): string | null {
+  if (!a || !b) return a ?? b;
+  return Date.parse(a) <= Date.parse(b) ? a : b;
 }
 
 /**
@@ -118,7 +159,8 @@ async function checkDataIntegrity(log: VerificationLog, credential: JsonObject, 
  * @throws BadgeReadError when the credential is not a readable OpenBadgeCredential
  */
 export async function verifyOb3Credential(credential: JsonObject, ctx: VerifyContext, jwt?: VcJwt): Promise<Verified> {
-  const description = readOb3Credential(credential);
+  const read = readOb3Credential(credential);
+  const description = jwt ? { ...read, expires: earliest(read.expires, jwtExpiry(jwt.payload)) } : read;
   const log = new VerificationLog();
   const issuerId = issuerIdOf(credential);
   if (jwt) await checkVcJwt(log, jwt, issuerId, ctx);

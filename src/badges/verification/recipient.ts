@@ -3,7 +3,7 @@
  * Reads Open Badges 2.0 `recipient` (IdentityObject: `type`, `hashed`, `salt`, `identity` plain or `sha256$<hex>` /
  * `md5$<hex>`), Open Badges 3.0 `credentialSubject.identifier[]` (IdentityObject: `identityType`, `hashed`, `salt`,
  * `identityHash`) and `credentialSubject.id`, and Credly's `recipient_email`.
- * The hash is of identity + salt (salt may be absent), with an e-mail lower-cased and trimmed first.
+ * The hash is of identity + salt (salt may be absent); an e-mail is tried as given (trimmed) and lower-cased.
  * Pure; the identity is only compared, never kept or logged.
  */
 import { createHash } from 'node:crypto';
@@ -62,14 +62,21 @@ function normalised(kind: string, value: string): string {
   return kind === 'email' ? value.trim().toLowerCase() : value.trim();
 }
 
+/**
+ * The forms of the given identity an issuer may have hashed: an e-mail as the learner wrote it (trimmed) and
+ * lower-cased (issuers differ in whether they lower-case before hashing); any other identity trimmed.
+ */
+function hashCandidates(kind: string, given: string): string[] {
+  return [...new Set([given.trim(), normalised(kind, given)])];
+}
+
 /** True when `given` is the identity stored in `identity`; null when its hash algorithm is not one we know. */
 export function identityMatches(identity: BadgeIdentity, given: string): boolean | null {
-  const plain = normalised(identity.kind, given);
-  if (!identity.hashed) return normalised(identity.kind, identity.value) === plain;
+  if (!identity.hashed) return normalised(identity.kind, identity.value) === normalised(identity.kind, given);
   const match = /^(sha256|md5)\$([0-9a-f]+)$/i.exec(identity.value);
   if (!match) return null;
-  const digest = createHash(match[1].toLowerCase()).update(plain + identity.salt).digest('hex');
-  return digest === match[2].toLowerCase();
+  const expected = match[2].toLowerCase();
+  return hashCandidates(identity.kind, given).some((candidate) => createHash(match[1].toLowerCase()).update(candidate + identity.salt).digest('hex') === expected);
 }
 
 /**
