@@ -148,8 +148,7 @@ export class SourcesService {
         connector.validateConfig(config);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const field = SOURCE_CONFIG_KEYS.find((k) => new RegExp(`\\b${k}\\b`).test(message));
-        errors.push({ pointer: field ? `/config/${field}` : '/config', detail: message });
+        errors.push({ pointer: configPointer(message), detail: message });
       }
     }
     if (errors.length > 0) throw new ProblemException(400, 'validation', 'Bad Request', errors.map((e) => e.detail).join('; '), errors);
@@ -188,6 +187,19 @@ export class SourcesService {
       updatedAt: source.updatedAt.toISOString(),
     };
   }
+}
+
+/**
+ * The JSON pointer of the config field a connector's message starts with: "query.Keyword: must be a string" →
+ * "/config/query/Keyword", "urls[1]: must be an http:// or https:// URL" → "/config/urls/1", "pageSize: …" →
+ * "/config/pageSize"; "/config" when the message names no config field first (e.g. a missing USAJOBS key).
+ * Only the leading field counts: the rest of a message may quote the caller's value, which can be any word.
+ */
+export function configPointer(message: string): string {
+  const lead = /^([A-Za-z]+)((?:\.[^\s.:[\]]+|\[\d+\])*):/.exec(message);
+  if (!lead || !(SOURCE_CONFIG_KEYS as string[]).includes(lead[1])) return '/config';
+  const path = [lead[1], ...[...lead[2].matchAll(/\.([^\s.:[\]]+)|\[(\d+)\]/g)].map((m) => m[1] ?? m[2])];
+  return `/config/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 }
 
 /** A config without credential-like query parameters (none can be stored; this guards rows written before that check). */

@@ -53,6 +53,13 @@ export function httpClientOptionsFromConfig(): HttpClientOptions {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+interface HostSlot {
+  queue: PQueue;
+  /** Date.now() before which no further request to the host may start. */
+  nextStart: number;
+}
+
 /** Credentials that must not follow a redirect to another origin. */
 const ORIGIN_BOUND_HEADERS = ['authorization', 'authorization-key', 'cookie', 'proxy-authorization', 'host'];
 
@@ -67,8 +74,8 @@ interface Hop {
  * The guarded, polite outbound HTTP client (contract and guarantees: http-client.types.ts). Built on undici:
  * addresses are checked in the sockets' DNS lookup (so at connect time, after DNS, for every hop), literal IPs before
  * the request; redirects are followed here (manual mode), each hop re-checked, at most `maxRedirects`. Each host
- * has a p-queue (concurrency + strict minimum interval between starts); every attempt and every hop waits its turn,
- * backoff waits do not hold a slot.
+ * has a p-queue (concurrency) and a next-start reservation (minimum interval between starts); every attempt and every
+ * hop waits its turn, backoff waits do not hold a slot.
  */
 @Injectable()
 export class HttpClient implements HttpClientPort, OnModuleDestroy {
@@ -78,7 +85,8 @@ export class HttpClient implements HttpClientPort, OnModuleDestroy {
   private readonly guarded: Agent;
   /** Connections to allow-listed hosts. */
   private readonly trusted: Agent;
-  private readonly hostQueues = new Map<string, PQueue>();
+  /** Per host (`host:port`): the queue limiting requests in flight, and the earliest instant the next request may start. */
+  private readonly hosts = new Map<string, HostSlot>();
 
   constructor(@Optional() @Inject(HTTP_CLIENT_OPTIONS) options: Partial<HttpClientOptions> = {}) {
     this.settings = { ...httpClientOptionsFromConfig(), ...options };
@@ -142,7 +150,7 @@ export class HttpClient implements HttpClientPort, OnModuleDestroy {
     let body = options.body;
     const headers = this.requestHeaders(options);
     for (let redirects = 0; ; redirects++) {
-      const hop = await this.hostQueue(url).add(() => this.send(url, method, headers, body, options), { signal: options.signal });
+      const hop = await this.onHost(url, () => this.send(url, method, headers, body, options), options.signal);
       const location = hop.headers.location;
       if (!REDIRECTS.has(hop.status) || !location) return hop;
       if (redirects >= this.settings.maxRedirects) {
@@ -170,26 +178,42 @@ export class HttpClient implements HttpClientPort, OnModuleDestroy {
     return headers;
   }
 
-  private hostQueue(url: string): PQueue {
+  /**
+   * Runs `task` in its host's turn: at most `hostConcurrency` at once, and each start at least `hostMinIntervalMs`
+   * after the previous start to that host. The spacing is a reservation (`nextStart`) taken when a task gets its slot,
+   * so it holds for retries and redirects alike. A host's entry is forgotten only once it is idle and its next start
+   * is due (so a later request may start at once without breaking the spacing), keeping the map as small as the
+   * hosts in use.
+   */
+  private async onHost<T>(url: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const host = new URL(url).host.toLowerCase();
-    let queue = this.hostQueues.get(host);
-    if (!queue) {
-      const interval = this.settings.hostMinIntervalMs;
-      const created = new PQueue({
-        concurrency: this.settings.hostConcurrency,
-        ...(interval > 0 ? { interval, intervalCap: 1, strict: true } : {}),
-      });
-      // Forget a host's queue once it has been idle for a full interval, so the map stays as small as the hosts in use
-      // (a later request then starts a fresh queue without breaking the spacing).
-      created.on('idle', () => {
-        setTimeout(() => {
-          if (created.size === 0 && created.pending === 0 && this.hostQueues.get(host) === created) this.hostQueues.delete(host);
-        }, interval + 1).unref();
-      });
-      this.hostQueues.set(host, created);
-      queue = created;
+    let slot = this.hosts.get(host);
+    if (!slot) {
+      slot = { queue: new PQueue({ concurrency: this.settings.hostConcurrency }), nextStart: 0 };
+      this.hosts.set(host, slot);
     }
-    return queue;
+    const entry = slot;
+    try {
+      return await entry.queue.add(async () => {
+        const now = Date.now();
+        const start = Math.max(now, entry.nextStart);
+        entry.nextStart = start + this.settings.hostMinIntervalMs;
+        if (start > now) await sleep(start - now, undefined, { signal });
+        return task();
+      }, { signal });
+    } finally {
+      this.forgetWhenIdle(host, entry);
+    }
+  }
+
+  private forgetWhenIdle(host: string, slot: HostSlot): void {
+    const forget = () => {
+      if (this.hosts.get(host) !== slot || slot.queue.size > 0 || slot.queue.pending > 0) return;
+      const due = slot.nextStart - Date.now();
+      if (due <= 0) this.hosts.delete(host);
+      else setTimeout(forget, due + 1).unref();
+    };
+    setTimeout(forget, 0).unref();
   }
 
   private parseUrl(value: string, base?: string): URL {
@@ -262,7 +286,9 @@ export class HttpClient implements HttpClientPort, OnModuleDestroy {
 
 function blockedMessage(hostname: string, address: string, range: string, port: number): string {
   const target = hostname === address ? address : `${hostname} (${address})`;
-  return `refused to fetch ${target}: ${address} is a ${range} address; list "${hostname}" or "${hostname}:${port}" in FETCH_ALLOW_HOSTS to allow it`;
+  // An IPv6 host takes brackets before a port ("[::1]:8080"); "::1:8080" would read as another address.
+  const withPort = `${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+  return `refused to fetch ${target}: ${address} is a ${range} address; list "${hostname}" or "${withPort}" in FETCH_ALLOW_HOSTS to allow it`;
 }
 
 /** The BlockedAddressError behind an undici connect failure (it may be wrapped as `cause`). */

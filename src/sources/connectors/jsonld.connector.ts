@@ -73,12 +73,16 @@ export function jsonLdPageRecords(html: string, pageUrl: string): Array<{ record
  * `<sitemapindex>` whose sitemaps are read one level deep; gzip sitemaps too), is fetched (conditionally, with the
  * stored validators) and its `<script type="application/ld+json">` blocks read by {@link jsonLdPageRecords}; one
  * page per URL, raw = the JSON-LD node. A lost page does not stop the others; a lost sitemap index or urlset does
- * (nothing to read). At most {@link MAX_SITEMAP_PAGES} pages. sourceKey `jsonld:<host of sitemapUrl or urls[0]>`
- * (the parser's key for postings whose `url` is on that host), set on every posting.
+ * (nothing to read). At most {@link MAX_SITEMAP_PAGES} pages: more listed is a lost page (the run is partial).
+ * sourceKey `jsonld:<host of sitemapUrl or urls[0]>` (the parser's key for postings whose `url` is on that host), set
+ * on every posting.
  * Config: `urls` (http(s) URLs) or `sitemapUrl`, not both.
  */
 export class JsonLdConnector implements SourceConnector {
   readonly kind = 'jsonld' as const;
+
+  /** @param limits.maxPages pages read at most; more listed is a lost page (partial run). */
+  constructor(private readonly limits: { maxPages: number } = { maxPages: MAX_SITEMAP_PAGES }) {}
 
   validateConfig(config: SourceConfig): void {
     checkCommon(config);
@@ -109,7 +113,8 @@ export class JsonLdConnector implements SourceConnector {
         else yield item;
       }
     }
-    for (const url of [...new Set(urls)].slice(0, MAX_SITEMAP_PAGES)) {
+    const unique = [...new Set(urls)];
+    for (const url of unique.slice(0, this.limits.maxPages)) {
       const fetched = await fetchPage(context, url, { conditional: true, headers: { Accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' } });
       if (!fetched.ok) {
         yield fetched.page;
@@ -126,6 +131,12 @@ export class JsonLdConnector implements SourceConnector {
         { rawOf: (index) => found[index]?.raw, fetchedAt: context.fetchedAt, kind: this.kind, rawFormat: 'jsonld', sourceKey },
       );
       yield okPage(fetched.url, response, records);
+    }
+    if (unique.length > this.limits.maxPages) {
+      // Not a complete read: the pages past the cap were never seen, so the run must not close their postings.
+      const listedBy = config.sitemapUrl ? `sitemap ${config.sitemapUrl}` : 'urls';
+      const url = config.sitemapUrl ?? unique[this.limits.maxPages];
+      yield { ok: false, url, status: null, error: `${listedBy} lists ${unique.length} pages; at most ${this.limits.maxPages} are read` };
     }
   }
 

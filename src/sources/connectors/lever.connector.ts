@@ -82,11 +82,14 @@ function leverSalary(range: unknown): PostingSalary | null {
  * Lever Postings API: `GET {baseUrl}/v0/postings/{site}?mode=json&skip={n}&limit={pageSize}` → a JSON array of
  * postings. Pages are read while they come back full; a full last page is followed by one more call (which returns
  * []). A page lost after the client's retries is yielded `ok: false` and reading stops: skip offsets cannot be
- * trusted after a gap. sourceKey `lever:<site>`. Config: `site` (required), `pageSize` (1..1000, default 100),
- * `baseUrl`.
+ * trusted after a gap. Reaching the page cap (1,000) with full pages is a lost page too (the run is partial).
+ * sourceKey `lever:<site>`. Config: `site` (required), `pageSize` (1..1000, default 100), `baseUrl`.
  */
 export class LeverConnector implements SourceConnector {
   readonly kind = 'lever' as const;
+
+  /** @param limits.maxPages pages read at most; a site still answering full pages then is a lost page (partial run). */
+  constructor(private readonly limits: { maxPages: number } = { maxPages: MAX_PAGES }) {}
 
   validateConfig(config: SourceConfig): void {
     checkCommon(config);
@@ -101,8 +104,14 @@ export class LeverConnector implements SourceConnector {
     const site = String(config.site);
     const limit = config.pageSize ?? DEFAULT_PAGE_SIZE;
     const base = `${apiBase(config, LEVER_API)}/v0/postings/${encodeURIComponent(site)}`;
-    for (let page = 0, skip = 0; page < MAX_PAGES; page++, skip += limit) {
-      const got = await fetchJson(context, `${base}?mode=json&skip=${skip}&limit=${limit}`);
+    for (let page = 0, skip = 0; ; page++, skip += limit) {
+      const url = `${base}?mode=json&skip=${skip}&limit=${limit}`;
+      if (page >= this.limits.maxPages) {
+        // Not a complete read: the postings past the cap were never seen, so the run must not close them.
+        yield { ok: false, url, status: null, error: `stopped after ${page} pages of ${limit}: the site still answers full pages (raise pageSize)` };
+        return;
+      }
+      const got = await fetchJson(context, url);
       if ('done' in got) {
         yield got.done;
         return;

@@ -21,14 +21,21 @@ const MISSING_KEY = 'USAJOBS_API_KEY is not configured: the USAJOBS Search API n
  * overrides the host). Pages 1…`SearchResult.UserArea.NumberOfPages`; each page's
  * `SearchResultItems[].MatchedObjectDescriptor` is mapped by the USAJOBS file parser (src/ingestion/formats/usajobs.ts).
  * Page numbers are absolute, so a lost page does not stop the others (unless it is page 1, which says how many there
- * are). sourceKey "usajobs". Config: `query` (e.g. {"Keyword": "data", "LocationName": "Denver"}), `pageSize`
- * (1..500, default 250), `baseUrl`. The key is never put in a URL, an error or a log line.
+ * are). More pages announced than the cap (500) is a lost page (the run is partial). sourceKey "usajobs".
+ * Config: `query` (e.g. {"Keyword": "data", "LocationName": "Denver"}), `pageSize` (1..500, default 250), `baseUrl`.
+ * The key is never put in a URL, an error or a log line.
  */
 export class UsajobsConnector implements SourceConnector {
   readonly kind = 'usajobs' as const;
 
-  /** @param secrets where validateConfig looks for the key (the process configuration by default). */
-  constructor(private readonly secrets: () => UsajobsSecrets = () => ({ USAJOBS_API_KEY: appConfig().USAJOBS_API_KEY })) {}
+  /**
+   * @param secrets where validateConfig looks for the key (the process configuration by default).
+   * @param limits.maxPages pages read at most; more pages announced is a lost page (partial run).
+   */
+  constructor(
+    private readonly secrets: () => UsajobsSecrets = () => ({ USAJOBS_API_KEY: appConfig().USAJOBS_API_KEY }),
+    private readonly limits: { maxPages: number } = { maxPages: MAX_PAGES },
+  ) {}
 
   validateConfig(config: SourceConfig): void {
     checkCommon(config, 500);
@@ -58,7 +65,8 @@ export class UsajobsConnector implements SourceConnector {
     if (!config.baseUrl) headers.Host = 'data.usajobs.gov';
     const size = config.pageSize ?? DEFAULT_PAGE_SIZE;
     let pageCount = 1;
-    for (let page = 1; page <= pageCount && page <= MAX_PAGES; page++) {
+    const maxPages = this.limits.maxPages;
+    for (let page = 1; page <= pageCount && page <= maxPages; page++) {
       const params = new URLSearchParams({ ...(config.query ?? {}), Page: String(page), ResultsPerPage: String(size) });
       const got = await fetchJson(context, `${base}/api/search?${params}`, { headers });
       if ('done' in got) {
@@ -83,6 +91,11 @@ export class UsajobsConnector implements SourceConnector {
       });
       yield okPage(got.url, got.response, records);
       if (items.length === 0) return;
+    }
+    if (pageCount > maxPages) {
+      // Not a complete read: the postings on the pages past the cap were never seen, so the run must not close them.
+      const params = new URLSearchParams({ ...(config.query ?? {}), Page: String(maxPages + 1), ResultsPerPage: String(size) });
+      yield { ok: false, url: `${base}/api/search?${params}`, status: null, error: `USAJOBS announced ${pageCount} pages; at most ${maxPages} are read (narrow the query or raise pageSize)` };
     }
   }
 }
