@@ -71,6 +71,15 @@ describe('OB 2.0 hosted verification through the HttpClient', () => {
     expect([result.status, result.reason]).toEqual(['revoked', `Revoked: the issuer's hosted assertion at ${base}/assertions/gone answers 410 Gone.`]);
   });
 
+  it.each([
+    ['the boolean true', true],
+    ['the string "true" (fail closed)', 'true'],
+  ])('a hosted copy answering 200 with revoked as %s is revoked', async (_name, flag) => {
+    serve('/assertions/flagged', hosted('flagged', { revoked: flag }));
+    const result = await verifyOne(hosted('flagged'));
+    expect([result.status, result.reason]).toEqual(['revoked', `Revoked: the issuer's hosted assertion at ${base}/assertions/flagged says revoked.`]);
+  });
+
   it('a matching hosted copy, its BadgeClass and issuer followed: valid, hosted-verified, skills from the fetched BadgeClass', async () => {
     serve('/assertions/ok', hosted('ok'));
     const result = await verifyOne(hosted('ok'), 'Learner@example.org');

@@ -77,7 +77,9 @@ async function checkHosted(log: VerificationLog, assertion: JsonObject, fetcher:
   }
   const body = isObject(fetched.json) ? fetched.json : null;
   const revocationReason = body ? text(body['revocationReason']) : null;
-  if (fetched.status === 410 || body?.['revoked'] === true) {
+  // Fail closed: an issuer that writes the flag as the string "true" still means revoked.
+  const revokedFlag = body?.['revoked'] === true || (typeof body?.['revoked'] === 'string' && body['revoked'].trim().toLowerCase() === 'true');
+  if (fetched.status === 410 || revokedFlag) {
     const how = fetched.status === 410 ? `answers 410 Gone` : 'says revoked';
     log.failed('revocation', `revoked: the issuer's hosted assertion at ${id} ${how}${revocationReason ? ` (${revocationReason})` : ''}`, 'revoked');
     return null;
