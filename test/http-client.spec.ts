@@ -204,7 +204,9 @@ describe('HttpClient', () => {
       // The warm-up's arrival is late by the connection set-up, so the gaps are measured between the three that follow:
       // their starts are at least 300 ms apart; arrival times at the server jitter by some milliseconds on a busy machine.
       const times = server.requests.slice(1).map((r) => r.receivedAt);
-      for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(250);
+      // The span, not each gap: one arrival can lag its start while the shared event loop is busy.
+      expect(times).toHaveLength(3);
+      expect(times[2] - times[0]).toBeGreaterThanOrEqual(2 * 300 - 100);
     });
   });
 

@@ -128,10 +128,12 @@ function matchCues(keys: readonly string[], flags: Uint16Array): RequirementCue[
  */
 export function analyzeStructure(tokens: readonly Token[], keys: readonly string[], flags: Uint16Array): TextStructure {
   const n = tokens.length;
-  const sentence = new Int32Array(n);
-  const clause = new Int32Array(n);
-  const segment = new Int32Array(n);
-  const line = new Int32Array(n);
+  // One backing store for the four arrays: allocating a typed array's buffer costs more than filling a few hundred entries.
+  const buffer = new ArrayBuffer(16 * n);
+  const sentence = new Int32Array(buffer, 0, n);
+  const clause = new Int32Array(buffer, 4 * n, n);
+  const segment = new Int32Array(buffer, 8 * n, n);
+  const line = new Int32Array(buffer, 12 * n, n);
   const clauseNegated: boolean[] = [];
   const clauseStart: number[] = [0];
   let s = 0;

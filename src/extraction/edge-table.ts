@@ -4,6 +4,9 @@
  * far smaller than one `Map` per node. Linear probing; grows at 50% load. Node and token ids are >= 0.
  * Each slot is 4 consecutive int32 (parent, token, child, unused), so a probe touches one cache line rather than
  * one in each of three parallel arrays: the trie is several MB, and lookups are random accesses into it.
+ * Before probing, `get` tests a 32-bit summary of the parent's child tokens (bit `token & 31` set for each child):
+ * most lookups from a posting ask a node for a token that continues no alias, and most nodes have one or a few
+ * children, so the summary answers "no child" for most of them without touching the table.
  */
 const STRIDE = 4;
 
@@ -12,6 +15,8 @@ export class EdgeTable {
   private slots: Int32Array;
   private mask: number;
   private count = 0;
+  /** Per parent node: bit (token & 31) set when the parent has a child over some token with those low bits. */
+  private summary = new Uint32Array(1 << 12);
 
   constructor(initialCapacity = 1 << 16) {
     let cap = 1;
@@ -26,6 +31,7 @@ export class EdgeTable {
 
   /** Child of (parent, token), or -1. */
   get(parent: number, token: number): number {
+    if (parent >= this.summary.length || ((this.summary[parent] >>> (token & 31)) & 1) === 0) return -1;
     const slots = this.slots;
     const mask = this.mask;
     let h = EdgeTable.hash(parent, token) & mask;
@@ -46,6 +52,12 @@ export class EdgeTable {
     while (slots[h * STRIDE] !== -1 && !(slots[h * STRIDE] === parent && slots[h * STRIDE + 1] === token)) h = (h + 1) & this.mask;
     const at = h * STRIDE;
     if (slots[at] === -1) this.count++;
+    if (parent >= this.summary.length) {
+      const summary = new Uint32Array(Math.max(parent + 1, this.summary.length * 2));
+      summary.set(this.summary);
+      this.summary = summary;
+    }
+    this.summary[parent] |= 1 << (token & 31);
     slots[at] = parent;
     slots[at + 1] = token;
     slots[at + 2] = child;

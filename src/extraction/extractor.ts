@@ -14,14 +14,14 @@ import { AliasIndex, type CompileOptions, type CompileStats, type CompiledAlias,
 import { analyzeStructure, FLAG_YEAR, listHead, requirementAt, type TextStructure } from './context.js';
 import type { AliasEntry, ExtractedSkill, ExtractOptions, PostingSection, Requirement, TextSpan } from './extraction.types.js';
 import { LIST_WORDS, ORG_HEADS_AFTER, ORG_HEADS_BEFORE } from './lexicon.js';
-import { findMaskedRanges, overlapsMasked } from './mask.js';
+import { lexText } from './lexer.js';
 import { findMatches, type Match } from './matcher.js';
 import {
-  aliasConfidence, ambiguousConfidence, combine, describe, localEvidence, neighbourEvidence, ordinaryUse, type Corroboration,
+  aliasConfidence, ambiguousConfidence, combine, describe, localEvidence, neighbourEvidence, nonSkillUse, ordinaryUse, type Corroboration,
   type CorroborationInput,
 } from './scoring.js';
 import { BOILERPLATE_SECTIONS, lineContexts } from './sections.js';
-import { tokenize, type Token } from './tokenizer.js';
+import type { Token } from './tokenizer.js';
 import { findYears } from './years.js';
 
 export type { CompileOptions, CompileStats } from './alias-index.js';
@@ -49,7 +49,8 @@ function inProperName(tokens: readonly Token[], keys: readonly string[], start: 
   let sawJoiner = false;
   for (let k = start - 1, steps = 0; k >= 0 && steps < 8; k--, steps++) {
     const t = tokens[k];
-    if (!t.word || t.nlBefore && k < start - 1) break;
+    // Stay on the mention's line; the line's first word may still be the head ("Department of Mathematics").
+    if (!t.word || tokens[k + 1].nlBefore) break;
     if (ORG_JOINERS.has(keys[k])) { sawJoiner = true; continue; }
     if (!capitalisedWord(t)) break;
     if (sawJoiner && ORG_HEADS_BEFORE.has(keys[k])) return true;
@@ -115,26 +116,11 @@ export class SkillExtractor {
    */
   extract(text: string, options: ExtractOptions = {}): ExtractedSkill[] {
     const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-    // Word tokens come without their text: it is taken from the lexical cache (the exact same characters), which
-    // saves slicing a fresh string per token.
-    const tokens = tokenize(text, false);
+    const lexed = lexText(text, this.index);
+    const { tokens, keys, flags } = lexed;
     const n = tokens.length;
-    const keys = new Array<string>(n);
-    const ids = new Int32Array(n);
-    const flags = new Uint16Array(n);
-    for (let i = 0; i < n; i++) {
-      const token = tokens[i];
-      const lex = this.index.lex(text, token);
-      if (token.word) token.text = lex.text;
-      keys[i] = lex.key;
-      ids[i] = lex.id;
-      flags[i] = lex.flags;
-    }
-    const masked = new Uint8Array(n);
-    const ranges = findMaskedRanges(text);
-    if (ranges.length > 0) for (let i = 0; i < n; i++) if (overlapsMasked(ranges, tokens[i].start, tokens[i].end)) masked[i] = 1;
 
-    const matches = findMatches(this.index, { tokens, ids, masked });
+    const matches = findMatches(this.index, lexed);
     if (matches.length === 0) return [];
     const structure = analyzeStructure(tokens, keys, flags);
     const input: CorroborationInput = { text, tokens, keys, structure };
@@ -164,10 +150,11 @@ export class SkillExtractor {
       const bestKind = Math.max(...match.aliases.map((a) => KIND_RANK[a.kind]));
       for (const alias of match.aliases) {
         if (KIND_RANK[alias.kind] < bestKind) continue;
+        if (!alias.ambiguous && nonSkillUse(input, match.start, match.end, alias) !== null) continue;
         let corroboration = alias.ambiguous ? localEvidence(input, match.start, match.end) : null;
         let blocked = false;
         if (corroboration !== null && alias.caseFolded !== true) {
-          const why = ordinaryUse(input, match.start, match.end, corroboration, covered);
+          const why = ordinaryUse(input, match.start, match.end, corroboration, covered, alias.contextual === true);
           if (why !== null) { corroboration = { strength: 'none', evidence: why }; blocked = true; }
         }
         const confidence = corroboration === null ? aliasConfidence(alias) : ambiguousConfidence(alias, corroboration);

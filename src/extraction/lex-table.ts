@@ -1,74 +1,137 @@
 /**
- * String-keyed cache for per-token lexical data (key, vocabulary id, class bits).
+ * String-keyed tables for per-token lexical data (key, vocabulary id, class bits), looked up by a range of a source
+ * string without slicing it.
  *
- * Why not a `Map<string, T>`: token texts are fresh slices of each posting, and hashing a fresh string inside
- * `Map.get` costs a runtime call per token; hashing the characters here in JS (FNV-1a) and comparing with `===`
- * on a hit is about twice as fast, which matters at ~500 tokens per posting. Cleared when it reaches `limit`.
+ * Why not a `Map<string, T>`: token texts would be fresh slices of each posting, and hashing a fresh string inside
+ * `Map.get` costs a runtime call per token. Here the characters are hashed in JS (FNV-1a, `hashChars`; the tokenizer
+ * computes the same hash while it scans a word) and the table is typed arrays: each slot holds the full 32-bit hash
+ * beside the entry number, and each entry's characters sit in one UTF-16 pool, so a probe compares numbers and a hit
+ * compares characters in place without touching a string object (one fewer cache miss per token at ~500 tokens
+ * per posting).
  */
-export class LexTable<T> {
-  private slots: Int32Array;
-  private keys: string[] = [];
-  private values: T[] = [];
 
-  constructor(private readonly limit = 200_000) {
-    this.slots = new Int32Array(1 << 16).fill(-1);
-  }
+/** FNV-1a offset basis and prime (32-bit). */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
+/** FNV-1a hash of the UTF-16 code units `source[start, end)`, as a signed 32-bit integer. */
+export function hashChars(source: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** Interns distinct strings as entry numbers 0, 1, 2, ... (see the module comment). */
+export class TextTable {
+  /** Per slot: [hash, entry + 1] (0 = free). */
+  private slots = new Int32Array(2 << 16);
+  private mask = (1 << 16) - 1;
+  /** Characters of every entry, back to back. */
+  private pool = new Uint16Array(1 << 16);
+  private poolUsed = 0;
+  /** Per entry: offset of its characters in `pool`, and their count. */
+  private offsets = new Int32Array(1 << 12);
+  private lengths = new Int32Array(1 << 12);
+  private count = 0;
+
+  /** Number of entries. */
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
-  /**
-   * The value cached for `source.slice(start, end)`, computing and caching it with `make` on a miss.
-   * Hashes and compares against `source` in place: reading a long, flat source string is much cheaper than
-   * reading each freshly sliced token string.
-   */
-  get(source: string, start: number, end: number, make: (text: string) => T): T {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1;
+  /** Entry number of `source.slice(start, end)`, whose `hashChars` is `hash`, or -1 when absent. */
+  find(source: string, start: number, end: number, hash: number): number {
+    const { slots, mask, pool, offsets, lengths } = this;
     const length = end - start;
-    let slot = (h ^ (h >>> 16)) & mask;
+    let slot = (hash ^ (hash >>> 16)) & mask;
     for (;;) {
-      const k = this.slots[slot];
-      if (k === -1) break;
-      const key = this.keys[k];
-      if (key.length === length && source.startsWith(key, start)) return this.values[k];
+      const entry = slots[slot * 2 + 1] - 1;
+      if (entry < 0) return -1;
+      if (slots[slot * 2] === hash && lengths[entry] === length) {
+        const at = offsets[entry] - start;
+        let i = start;
+        while (i < end && pool[at + i] === source.charCodeAt(i)) i++;
+        if (i === end) return entry;
+      }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** Adds `text` (absent, with `hashChars(text, 0, text.length) === hash`) and returns its entry number. */
+  add(text: string, hash: number): number {
+    if ((this.count + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    const entry = this.count++;
+    if (entry === this.offsets.length) {
+      this.offsets = grown(this.offsets, entry * 2);
+      this.lengths = grown(this.lengths, entry * 2);
+    }
+    if (this.poolUsed + text.length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + text.length));
+      pool.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = pool;
+    }
+    for (let i = 0; i < text.length; i++) this.pool[this.poolUsed + i] = text.charCodeAt(i);
+    this.offsets[entry] = this.poolUsed;
+    this.lengths[entry] = text.length;
+    this.poolUsed += text.length;
+    this.place(hash, entry);
+    return entry;
+  }
+
+  /** Forgets every entry (numbering restarts at 0). */
+  clear(): void {
+    this.slots.fill(0);
+    this.poolUsed = 0;
+    this.count = 0;
+  }
+
+  private place(hash: number, entry: number): void {
+    let slot = (hash ^ (hash >>> 16)) & this.mask;
+    while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[slot * 2] = hash;
+    this.slots[slot * 2 + 1] = entry + 1;
+  }
+
+  private rehash(capacity: number): void {
+    const old = this.slots;
+    this.slots = new Int32Array(capacity * 2);
+    this.mask = capacity - 1;
+    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== 0) this.place(old[s], old[s + 1] - 1);
+  }
+}
+
+function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
+}
+
+/** A value per distinct string, computed on first sight; cleared when it reaches `limit` entries. */
+export class LexTable<T> {
+  private readonly table = new TextTable();
+  private values: T[] = [];
+
+  constructor(private readonly limit = 200_000) {}
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** The value cached for `source.slice(start, end)`, computing and caching it with `make` on a miss. */
+  get(source: string, start: number, end: number, make: (text: string) => T): T {
+    const hash = hashChars(source, start, end);
+    const entry = this.table.find(source, start, end, hash);
+    if (entry >= 0) return this.values[entry];
     const text = source.slice(start, end);
     const value = make(text);
-    if (this.keys.length >= this.limit) this.clear();
-    else if ((this.keys.length + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    this.insert(text, value, h);
+    if (this.values.length >= this.limit) this.clear();
+    this.table.add(text, hash);
+    this.values.push(value);
     return value;
   }
 
   clear(): void {
-    this.slots.fill(-1);
-    this.keys = [];
+    this.table.clear();
     this.values = [];
-  }
-
-  private insert(text: string, value: T, h: number): void {
-    const mask = this.slots.length - 1;
-    let slot = (h ^ (h >>> 16)) & mask;
-    while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
-    this.slots[slot] = this.keys.length;
-    this.keys.push(text);
-    this.values.push(value);
-  }
-
-  private rehash(capacity: number): void {
-    const { keys, values } = this;
-    this.slots = new Int32Array(capacity).fill(-1);
-    this.keys = [];
-    this.values = [];
-    for (let k = 0; k < keys.length; k++) {
-      let h = 0x811c9dc5;
-      const text = keys[k];
-      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-      this.insert(text, values[k], h);
-    }
   }
 }

@@ -12,6 +12,8 @@ describe('findMaskedRanges', () => {
     ['Binary in /usr/local/bin/python and ~/src/app', ['/usr/local/bin/python', '~/src/app']],
     ['Edit src/react/index.tsx or ./run.sh', ['src/react/index.tsx', './run.sh']],
     ['Open C:\\Users\\dev\\excel.exe now', ['C:\\Users\\dev\\excel.exe']],
+    ['Mail first.last@example.co.uk, and/or call', ['first.last@example.co.uk']],
+    ['Logs in /var/log and C:\\logs\\app.log', ['/var/log', 'C:\\logs\\app.log']],
     // Technology names that look like domains or paths stay readable.
     ['ASP.NET/C#, Node.js/React, Python/Java/Node.js, CI/CD, TCP/IP, Socket.IO, Salesforce.com', []],
   ])('%j', (text, expected) => {

@@ -34,24 +34,40 @@ const PATTERNS: readonly RegExp[] = [
 ];
 
 const TRIGGERS = /[@/\\]|www\./giu;
-const SPACE = /\s/u;
+/** 1 for the UTF-16 code units `/\s/u` matches: a chunk ends at whitespace (a table, not a regex call per character). */
+const SPACE: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  const space = /\s/u;
+  for (let c = 0; c < 65536; c++) table[c] = space.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
 
 /** Trailing characters that belong to the surrounding sentence, not to the URL/path. */
 const TRAILING = /[.,;:!?]+$/;
 
 const WWW = /www\./i;
 
+/** True when `chunk` has `after` somewhere after its first `first`. */
+function hasAfter(chunk: string, first: string, after: string): boolean {
+  const at = chunk.indexOf(first);
+  return at >= 0 && chunk.indexOf(after, at + 1) >= 0;
+}
+
 /**
- * Per pattern of `PATTERNS`: a cheap test for a character sequence every match of the pattern contains, so patterns
- * that cannot match a chunk are not run on it.
+ * Per pattern of `PATTERNS`: a cheap test for characters every match of the pattern contains, so patterns that cannot
+ * match a chunk are not run on it ("and/or", "Python/Java" run none or one).
  */
 const PREREQUISITES: readonly ((chunk: string) => boolean)[] = [
   (chunk) => chunk.includes('://') || WWW.test(chunk),
-  (chunk) => chunk.includes('@'),
-  (chunk) => chunk.includes('/'),
-  (chunk) => chunk.includes('/'),
-  (chunk) => chunk.includes('\\'),
-  (chunk) => chunk.includes('/'),
+  // "@" then "." in the domain.
+  (chunk) => hasAfter(chunk, '@', '.'),
+  // ".<tld>/".
+  (chunk) => chunk.includes('/') && chunk.includes('.'),
+  // Two path segments: two "/".
+  (chunk) => hasAfter(chunk, '/', '/'),
+  (chunk) => chunk.includes(':\\'),
+  // A file name with an extension after a "/".
+  (chunk) => hasAfter(chunk, '/', '.'),
 ];
 
 function maskChunk(chunk: string, offset: number, found: MaskedRange[]): void {
@@ -75,9 +91,9 @@ export function findMaskedRanges(text: string): MaskedRange[] {
   for (let t = TRIGGERS.exec(text); t !== null; t = TRIGGERS.exec(text)) {
     if (t.index < chunkEnd) continue;
     let a = t.index;
-    while (a > 0 && !SPACE.test(text[a - 1])) a--;
+    while (a > 0 && SPACE[text.charCodeAt(a - 1)] === 0) a--;
     let b = t.index;
-    while (b < text.length && !SPACE.test(text[b])) b++;
+    while (b < text.length && SPACE[text.charCodeAt(b)] === 0) b++;
     maskChunk(text.slice(a, b), a, found);
     chunkEnd = b;
     TRIGGERS.lastIndex = b;

@@ -1,4 +1,4 @@
-import { tokenize } from './tokenizer.js';
+import { scanTokens, tokenize, TOKEN_HYPHEN_BEFORE, TOKEN_NL_BEFORE, TOKEN_WORD } from './tokenizer.js';
 
 describe('tokenize', () => {
   it.each<[string, string[]]>([
@@ -33,5 +33,16 @@ describe('tokenize', () => {
     const ios = tokenize(text).find((t) => t.text === 'iOS')!;
     expect([ios.start, ios.end]).toEqual([10, 13]);
     expect(text.slice(ios.start, ios.end)).toBe('iOS');
+  });
+
+  it('scanTokens gives the same tokens as typed arrays', () => {
+    const text = 'front-end\nGo - Rust; C++ .NET Python\'s';
+    const scan = scanTokens(text);
+    const rows = Array.from({ length: scan.count }, (_, i) => [
+      text.slice(scan.start[i], scan.end[i]), (scan.bits[i] & TOKEN_WORD) !== 0, (scan.bits[i] & TOKEN_NL_BEFORE) !== 0,
+      (scan.bits[i] & TOKEN_HYPHEN_BEFORE) !== 0,
+    ]);
+    expect(rows).toEqual(tokenize(text).map((t) => [t.text, t.word, t.nlBefore, t.hyphenBefore]));
+    expect(rows.map((r) => r[0])).toEqual(['front', 'end', 'Go', '-', 'Rust', ';', 'C++', '.NET', 'Python', "'", 's']);
   });
 });

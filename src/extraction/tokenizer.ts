@@ -14,9 +14,16 @@
  * sequence). Hyphens between word characters are not emitted: the word after carries `hyphenBefore`, so
  * "front-end" -> ["front", "end"] (which the matcher also tries as "frontend").
  *
+ * Word characters are letters, digits and combining marks of any script (`\p{L}\p{N}\p{M}`), decided per UTF-16
+ * code unit from a 64 KiB class table built once at load (so an astral letter, a surrogate pair, is not a word).
+ *
  * Offsets are UTF-16 code units into the input: `start` inclusive, `end` exclusive; `text` is
  * `input.slice(start, end)`.
+ *
+ * Two forms: `scanTokens` fills typed arrays (offsets and bits, no object or string per token) for the extractor's
+ * hot path; `tokenize` returns `Token` objects built from the same scan.
  */
+import { FNV_OFFSET, FNV_PRIME } from './lex-table.js';
 
 export interface Token {
   /** The exact source text, `input.slice(start, end)`. */
@@ -31,69 +38,171 @@ export interface Token {
   hyphenBefore: boolean;
 }
 
-const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
-/** ASCII letters and digits. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+/** Character class bits of a UTF-16 code unit (`CLASS`). */
+const WORD = 1;
+/** A word character that is not an ASCII digit. */
+const LETTER = 2;
+const SPACE = 4;
+const NEWLINE = 8;
+/** "-", U+2010, U+2011. */
+const HYPHEN = 16;
+/** "'", U+2019, U+02BC. */
+const APOSTROPHE = 32;
 
-function isHyphenCode(c: number): boolean {
-  return c === 45 || c === 0x2010 || c === 0x2011;
+const CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  const nonAsciiWord = /[\p{L}\p{N}\p{M}]/u;
+  for (let c = 0; c < 65536; c++) {
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : nonAsciiWord.test(String.fromCharCode(c));
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b)
+      || c === 0x3000 || c === 0x202f || c === 0xfeff;
+    const newline = c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+    table[c] = (word ? WORD : 0) | (word && !(c >= 48 && c <= 57) ? LETTER : 0) | (space ? SPACE : 0) | (newline ? NEWLINE : 0)
+      | (c === 45 || c === 0x2010 || c === 0x2011 ? HYPHEN : 0) | (c === 39 || c === 0x2019 || c === 0x02bc ? APOSTROPHE : 0);
+  }
+  return table;
+})();
+
+/** Class bits of `text[i]`; 0 outside the string. */
+function classAt(text: string, i: number, n: number): number {
+  return i >= 0 && i < n ? CLASS[text.charCodeAt(i)] : 0;
 }
 
-function isApostropheCode(c: number): boolean {
-  return c === 39 || c === 0x2019 || c === 0x02bc;
+/** Per-token bits of a `TokenScan`. */
+export const TOKEN_WORD = 1;
+export const TOKEN_NL_BEFORE = 2;
+export const TOKEN_HYPHEN_BEFORE = 4;
+
+/** A tokenized text as parallel typed arrays; entries [0, count) are valid. */
+export interface TokenScan {
+  count: number;
+  /** UTF-16 offsets, start inclusive, end exclusive. */
+  start: Int32Array;
+  end: Int32Array;
+  /** `TOKEN_WORD | TOKEN_NL_BEFORE | TOKEN_HYPHEN_BEFORE` as for `Token.word`, `nlBefore`, `hyphenBefore`. */
+  bits: Uint8Array;
+  /** Words: `hashChars(text, start, end)` (lex-table.ts), computed during the scan. Punctuation: 0. */
+  hash: Int32Array;
 }
 
-/** Letters, digits and combining marks (any script). */
-function isWordCode(c: number): boolean {
-  if (c < 128) return ASCII_WORD[c] === 1;
-  return c === c && NON_ASCII_WORD.test(String.fromCharCode(c));
-}
+/** FNV-1a hash (lex-table.ts `hashChars`) of the word `scanWord` last scanned. */
+let wordHash = 0;
 
-/** Word character at `text[i]` (false past the end: charCodeAt gives NaN there). */
-function wordAt(text: string, i: number): boolean {
-  return isWordCode(text.charCodeAt(i));
-}
-
-/** Letter (word character but not an ASCII digit) at `text[i]`. */
-function letterAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return !(c >= 48 && c <= 57) && isWordCode(c);
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0xfeff;
-}
-
-function isNewlineCode(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-}
-
-/** Index just past the word starting at `i` (text[i] is a word character, or "." before a letter for ".NET"). */
-function scanWord(text: string, i: number): number {
+/**
+ * Index just past the word starting at `i` (text[i] is a word character); sets `wordHash` to the hash of the word's
+ * characters from `i`, continuing the hash `h` of any characters before it (the "." of ".NET").
+ */
+function scanWord(text: string, i: number, n: number, h: number): number {
   let j = i;
-  const n = text.length;
   for (;;) {
-    while (j < n && isWordCode(text.charCodeAt(j))) j++;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if ((CLASS[c] & WORD) === 0) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (j >= n) break;
     const c = text.charCodeAt(j);
-    if (c === 46 /* . */ && j > i && wordAt(text, j + 1)) { j++; continue; }
-    if (isApostropheCode(c) && letterAt(text, j - 1) && letterAt(text, j + 1)) {
+    if (c === 46 /* . */ && (classAt(text, j + 1, n) & WORD) !== 0) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      j++;
+      continue;
+    }
+    if ((CLASS[c] & APOSTROPHE) !== 0 && (classAt(text, j - 1, n) & LETTER) !== 0 && (classAt(text, j + 1, n) & LETTER) !== 0) {
       // Split a final possessive "'s" off ("Python's"), keep contractions and names ("don't", "O'Reilly").
       const s = text.charCodeAt(j + 1);
-      if ((s === 115 || s === 83) && !wordAt(text, j + 2)) break;
+      if ((s === 115 || s === 83) && (classAt(text, j + 2, n) & WORD) === 0) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
       j++;
       continue;
     }
     break;
   }
   // Trailing symbol run: "C++", "C#", "F#". Not when another word character follows ("A+B" stays split).
-  const sym = text.charCodeAt(j);
+  const sym = j < n ? text.charCodeAt(j) : 0;
   if (sym === 43 /* + */ || sym === 35 /* # */) {
     let k = j;
-    while (text.charCodeAt(k) === sym) k++;
-    if (!wordAt(text, k)) j = k;
+    let hk = h;
+    while (k < n && text.charCodeAt(k) === sym) {
+      hk = Math.imul(hk ^ sym, FNV_PRIME);
+      k++;
+    }
+    if ((classAt(text, k, n) & WORD) === 0) {
+      j = k;
+      h = hk;
+    }
   }
+  wordHash = h;
   return j;
+}
+
+/** An empty scan with room for `size` tokens, to pass to `scanTokens` again and again. */
+export function newTokenScan(size = 1024): TokenScan {
+  return { count: 0, start: new Int32Array(size), end: new Int32Array(size), bits: new Uint8Array(size), hash: new Int32Array(size) };
+}
+
+/** The scan `tokenize` reuses. */
+const shared = newTokenScan();
+
+/**
+ * Tokenize `text` into the typed arrays of `into` (grown when too small; the default is shared by `tokenize`), and
+ * return `into`; see the module comment for the rules. Never throws. Reusing one scan allocates nothing per call;
+ * its arrays are overwritten by the next call with the same scan.
+ */
+export function scanTokens(text: string, into: TokenScan = shared): TokenScan {
+  const n = text.length;
+  if (into.start.length < n) {
+    const grown = newTokenScan(Math.max(n, into.start.length * 2));
+    into.start = grown.start;
+    into.end = grown.end;
+    into.bits = grown.bits;
+    into.hash = grown.hash;
+  }
+  const { start, end, bits, hash } = into;
+  let k = 0;
+  let nl = 0;
+  let hyphen = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cls = CLASS[c];
+    if ((cls & SPACE) !== 0) {
+      if ((cls & NEWLINE) !== 0) nl = TOKEN_NL_BEFORE;
+      hyphen = 0;
+      i++;
+      continue;
+    }
+    let stop = -1;
+    if ((cls & WORD) !== 0) stop = scanWord(text, i, n, FNV_OFFSET);
+    else if (c === 46 /* . */ && (classAt(text, i + 1, n) & LETTER) !== 0 && (classAt(text, i - 1, n) & WORD) === 0) {
+      stop = scanWord(text, i + 1, n, Math.imul(FNV_OFFSET ^ c, FNV_PRIME));
+    }
+    if (stop >= 0) {
+      start[k] = i;
+      end[k] = stop;
+      bits[k] = TOKEN_WORD | nl | hyphen;
+      hash[k] = wordHash;
+      k++;
+      nl = 0;
+      hyphen = 0;
+      i = stop;
+      continue;
+    }
+    if ((cls & HYPHEN) !== 0 && k > 0 && (bits[k - 1] & TOKEN_WORD) !== 0 && end[k - 1] === i && (classAt(text, i + 1, n) & WORD) !== 0) {
+      hyphen = TOKEN_HYPHEN_BEFORE;
+      i++;
+      continue;
+    }
+    start[k] = i;
+    end[k] = i + 1;
+    bits[k] = nl;
+    hash[k] = 0;
+    k++;
+    nl = 0;
+    hyphen = 0;
+    i++;
+  }
+  into.count = k;
+  return into;
 }
 
 /**
@@ -102,39 +211,14 @@ function scanWord(text: string, i: number): number {
  *   from its per-token cache instead of slicing a fresh string per token).
  */
 export function tokenize(text: string, sliceWords = true): Token[] {
+  const { count, start, end, bits } = scanTokens(text);
   const tokens: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  let nl = false;
-  let pendingHyphen = false;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 32) { pendingHyphen = false; i++; continue; }
-    if (isSpaceCode(c)) {
-      if (isNewlineCode(c)) nl = true;
-      pendingHyphen = false;
-      i++;
-      continue;
-    }
-    const leadingDot = c === 46 /* . */ && letterAt(text, i + 1) && !wordAt(text, i - 1);
-    if (leadingDot || isWordCode(c)) {
-      const end = scanWord(text, leadingDot ? i + 1 : i);
-      tokens.push({ text: sliceWords ? text.slice(i, end) : '', start: i, end, word: true, nlBefore: nl, hyphenBefore: pendingHyphen });
-      nl = false;
-      pendingHyphen = false;
-      i = end;
-      continue;
-    }
-    const prev = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
-    if (isHyphenCode(c) && prev !== undefined && prev.word && prev.end === i && wordAt(text, i + 1)) {
-      pendingHyphen = true;
-      i++;
-      continue;
-    }
-    tokens.push({ text: text[i], start: i, end: i + 1, word: false, nlBefore: nl, hyphenBefore: false });
-    nl = false;
-    pendingHyphen = false;
-    i++;
+  for (let k = 0; k < count; k++) {
+    const word = (bits[k] & TOKEN_WORD) !== 0;
+    tokens.push({
+      text: word ? (sliceWords ? text.slice(start[k], end[k]) : '') : text[start[k]],
+      start: start[k], end: end[k], word, nlBefore: (bits[k] & TOKEN_NL_BEFORE) !== 0, hyphenBefore: (bits[k] & TOKEN_HYPHEN_BEFORE) !== 0,
+    });
   }
   return tokens;
 }
