@@ -10,6 +10,11 @@
  * run starts from empty tables. Works on a throwaway database (`<DATABASE_URL's name>_bench_ingest_<pid>`, dropped at
  * the end). Prints the machine (cores, CPU model, Node version).
  *
+ * `--check` prints, after each run and outside the timed part, what the run left behind: posting rows and an MD5 over
+ * every stored column but the surrogate ids and the seen/updated times (canonical postings named by source and
+ * external id), rejected records, the run's new/updated/unchanged counts and the extraction targets enqueued (by
+ * source, external id and content hash), so two versions of the ingest path can be compared on the same input.
+ *
  * Units: records/s = source records read per wall-clock second, postings/s = distinct stored postings (one per
  * source and external id) per second, rows/s = COPY rows per second. Goal: ingest postings/s ≥ ⅓ of COPY rows/s.
  */
@@ -86,8 +91,32 @@ async function copyPostings(url: string): Promise<{ rows: number; seconds: numbe
   }
 }
 
+/** What a run left behind, independent of surrogate ids and wall-clock times (see `--check` above). */
+async function checkRun(db: DataSource, counts: unknown, extractQueue: Queue): Promise<Record<string, unknown>> {
+  const [postings] = await db.query(
+    `SELECT count(*)::int AS rows, md5(string_agg(t, E'\\n' ORDER BY k)) AS md5 FROM (
+       SELECT p.source_id || '|' || p.external_id AS k,
+              (to_jsonb(p) - 'id' - 'canonical_id' - 'first_seen_at' - 'last_seen_at' - 'updated_at'
+                || jsonb_build_object('canonical', c.source_id || '|' || c.external_id))::text AS t
+         FROM posting p LEFT JOIN posting c ON c.id = p.canonical_id) s`,
+  );
+  const [rejected] = await db.query(
+    `SELECT count(*)::int AS rows, md5(string_agg(r, E'\\n' ORDER BY r)) AS md5
+       FROM (SELECT concat_ws('|', regexp_replace(source_file, '^.*/', ''), record_index, reason, excerpt) AS r FROM rejected_record) s`,
+  );
+  const jobs = await extractQueue.getJobs(['wait', 'delayed', 'prioritized']);
+  const targets = jobs.flatMap((j) => (j.data.postingIds as string[]).map((id, i) => [id, j.data.contentHashes[i] as string]));
+  const [extract] = await db.query(
+    `SELECT count(*)::int AS targets, count(DISTINCT (p.id, t.hash))::int AS distinct_targets,
+            md5(string_agg(DISTINCT p.source_id || '|' || p.external_id || '|' || t.hash, E'\\n' ORDER BY p.source_id || '|' || p.external_id || '|' || t.hash)) AS md5
+       FROM unnest($1::bigint[], $2::text[]) AS t(id, hash) JOIN posting p ON p.id = t.id`,
+    [targets.map((t) => t[0]), targets.map((t) => t[1])],
+  );
+  return { postings, rejected, counts, extractJobs: jobs.length, extract };
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, files: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, files: { type: 'string' }, check: { type: 'boolean', default: false } } });
   const runs = Math.max(1, Number(values.runs));
   const base = loadConfig();
   const url = new URL(base.DATABASE_URL);
@@ -116,20 +145,24 @@ async function main(): Promise<void> {
       const started = performance.now();
       const { runId } = await app.get(IngestionService).ingestPath(input.path);
       const runsRepo = app.get(IngestionRunRepository);
+      // Polls the status alone: reading the whole run (its per-file results) 20 times a second costs the database
+      // more than the answer is worth while the ingest is using it.
       for (;;) {
-        const state = await runsRepo.find(runId);
+        const [state]: Array<{ status: string }> = await db.query(`SELECT status FROM ingestion_run WHERE id = $1`, [runId]);
         if (state && state.status !== 'running') {
-          if (state.status !== 'complete') throw new Error(`Run ${runId} ended ${state.status}: ${JSON.stringify(state.files)}`);
+          if (state.status !== 'complete') throw new Error(`Run ${runId} ended ${state.status}: ${JSON.stringify((await runsRepo.find(runId))?.files)}`);
           break;
         }
         await new Promise((r) => setTimeout(r, 50));
       }
       const seconds = (performance.now() - started) / 1000;
-      const records = (await runsRepo.find(runId))!.counts.fetched;
+      const runCounts = (await runsRepo.find(runId))!.counts;
+      const records = runCounts.fetched;
       const [counts] = await db.query(
         `SELECT count(*)::int AS postings, count(*) FILTER (WHERE canonical_id IS NOT NULL)::int AS alternates FROM posting`,
       );
       counts.records = records;
+      if (values.check) console.log(`run ${run} check: ${JSON.stringify(await checkRun(db, runCounts, app.get<Queue>(getQueueToken(QUEUE.extract))))}`);
       const copy = await copyPostings(benchUrl);
       results.push({ records: counts.records, postings: counts.postings, seconds, copyRows: copy.rows, copySeconds: copy.seconds, alternates: counts.alternates });
       console.log(

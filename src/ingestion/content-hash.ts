@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { NormalizedPosting } from './posting.types.js';
 
 /**
@@ -7,7 +7,8 @@ import type { NormalizedPosting } from './posting.types.js';
  */
 export function contentHash(p: NormalizedPosting): string {
   const parts = [p.title, p.company, p.location.raw, p.postedAt, p.url, p.descriptionText, p.employmentType, p.language];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  // One-shot crypto.hash: the same digest as createHash().update().digest(), without a Hash object per posting.
+  return hash('sha256', JSON.stringify(parts), 'hex');
 }
 
 /**

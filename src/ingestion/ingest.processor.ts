@@ -10,7 +10,10 @@ import { EMPTY_COUNTS, type FileCounts, IngestionRunRepository } from './ingesti
 import { PostingRepository } from './posting.repository.js';
 import type { NormalizedPosting } from './posting.types.js';
 
-const UPSERT_BATCH = 500;
+/** Postings per upsert: PostingRepository.upsert's most, so a 40k-row file costs as few round trips as it can. */
+const UPSERT_BATCH = 1_000;
+/** Records parsed between two turns of the event loop while a batch is being written. */
+const YIELD_EVERY = 50;
 
 /**
  * Consumes the `ingest` queue: parses one file, upserts its postings in batches, assigns their canonical postings
@@ -39,27 +42,41 @@ export class IngestProcessor extends WorkerHost {
     let rejected: Array<{ index: number; reason: string; excerpt: string }> = [];
     // Extraction job ids come from (posting id, content hash) pairs and the extraction version (see extractJobId).
     const extraction = new ExtractEnqueuer(this.extractQueue);
-    const flush = async () => {
-      if (batch.length > 0) {
-        const result = await this.postings.upsert(batch);
+    const knownSources = new Set<string>();
+    const write = async (postings: NormalizedPosting[], rejects: typeof rejected) => {
+      if (postings.length > 0) {
+        const result = await this.postings.upsert(postings, { knownSources });
         counts.new += result.inserted;
         counts.updated += result.updated;
         counts.unchanged += result.unchanged;
         // One canonical posting per opening; a posting whose canonical changed goes through extraction's demand refresh too.
-        const dedup = await this.canonical.assign(result.postings.map((p) => p.id));
+        // Postings just inserted without a description never take part (assign would skip them): not sent at all, so
+        // a batch of title-only rows (the flat Greenhouse CSV) costs no dedup transaction.
+        const assignable = result.postings.filter((p) => p.assignable).map((p) => p.id);
+        const dedup = assignable.length > 0 ? await this.canonical.assign(assignable) : { reassigned: [] };
         const changed = new Set(result.changedIds);
         const hashOf = new Map(result.postings.map((p) => [p.id, p.contentHash]));
         const reassigned = dedup.reassigned.filter((id) => !changed.has(id)).map((id) => ({ id, contentHash: hashOf.get(id) ?? '' }));
-        batch = [];
         await extraction.add([...result.changed, ...reassigned], result.extractionVersion);
       }
-      if (rejected.length > 0) {
-        await this.runs.recordRejected(runId, path, rejected);
-        rejected = [];
-      }
+      if (rejects.length > 0) await this.runs.recordRejected(runId, path, rejects);
+    };
+    // Batches are written one after another, in file order, while the next one is parsed: the database works on
+    // batch n while this process reads batch n + 1. `writing` is the write in flight; its failure surfaces at the
+    // next flush or at the end (the rejection is observed at once so it never counts as unhandled).
+    let writing: Promise<void> = Promise.resolve();
+    writing.catch(() => undefined);
+    const flush = async () => {
+      await writing;
+      if (batch.length === 0 && rejected.length === 0) return;
+      writing = write(batch, rejected);
+      writing.catch(() => undefined);
+      batch = [];
+      rejected = [];
     };
 
     try {
+      let sinceYield = 0;
       for await (const record of parsePostingFile(path, { format: job.data.format as FormatId | undefined, mapping: job.data.mapping })) {
         if (record.kind === 'posting') {
           counts.fetched += 1;
@@ -71,10 +88,18 @@ export class IngestProcessor extends WorkerHost {
           counts.skipped += 1;
         }
         if (batch.length >= UPSERT_BATCH || rejected.length >= UPSERT_BATCH) await flush();
+        // Parsing never waits on I/O by itself: give the write in flight a turn of the event loop now and then.
+        else if (++sinceYield >= YIELD_EVERY) {
+          sinceYield = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
       await flush();
+      await writing;
       await extraction.flush();
-    } catch (error) {
+    } catch (parseOrWriteError) {
+      // A write that failed before the parse error happened comes first, as it would have without the overlap.
+      const error = (await writing.then(() => null, (writeError: unknown) => writeError)) ?? parseOrWriteError;
       if (isDatabaseOrNetworkError(error)) throw error; // transient: BullMQ retries the whole file idempotently
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(`Run ${runId}: cannot read ${path}: ${message}`);

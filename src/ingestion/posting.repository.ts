@@ -6,8 +6,13 @@ import { normalizePosting } from './normalize/normalize-posting.js';
 import type { NormalizedPosting } from './posting.types.js';
 
 export interface UpsertResult {
-  /** Every upserted posting: its (source, external id) key, id (decimal string) and content hash, last record per key winning. */
-  postings: Array<{ sourceKey: string; externalId: string; id: string; contentHash: string }>;
+  /**
+   * Every upserted posting: its (source, external id) key, id (decimal string) and content hash, last record per key
+   * winning. `assignable` is false for a posting this call inserted without a description: such a posting takes no
+   * part in deduplication (no key, no signature, never in a block; see CanonicalPostingService), so it need not be
+   * passed to `assign`, which would skip it.
+   */
+  postings: Array<{ sourceKey: string; externalId: string; id: string; contentHash: string; assignable: boolean }>;
   /** Ids (decimal strings) of postings that were inserted, or whose content changed, or that reopened. */
   changedIds: string[];
   /** The same postings as `changedIds`, with the content hash they were stored at (what extraction job ids carry). */
@@ -78,19 +83,29 @@ const KEEP_WHEN_NULL = new Set(['raw_payload', 'raw_format', 'fetched_at']);
  */
 const MAX_ROWS_PER_STATEMENT = 1_000;
 
+export interface UpsertOptions {
+  /**
+   * Source keys (`source.id`) the caller knows are registered (a previous batch of the same file registered them);
+   * the upsert skips registering these and adds the ones it registers. Leave it out when unsure.
+   */
+  knownSources?: Set<string>;
+}
+
 /** Stores postings: one row per (source, external id), merged and content-hashed; never duplicates on a rerun. */
 @Injectable()
 export class PostingRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Registers the origin systems/boards of a batch (`source` rows), leaving existing ones alone. */
-  async ensureSources(postings: NormalizedPosting[]): Promise<void> {
-    const sources = new Map(postings.map((p) => [p.sourceKey, p.sourceKind]));
+  async ensureSources(postings: NormalizedPosting[], known?: Set<string>): Promise<void> {
+    const sources = new Map<string, string>();
+    for (const p of postings) if (!known?.has(p.sourceKey)) sources.set(p.sourceKey, p.sourceKind);
     if (sources.size === 0) return;
     await this.db.query(
       `INSERT INTO source (id, kind, name) SELECT * FROM unnest($1::text[], $2::text[], $1::text[]) ON CONFLICT (id) DO NOTHING`,
       [[...sources.keys()], [...sources.values()]],
     );
+    for (const key of sources.keys()) known?.add(key);
   }
 
   /**
@@ -99,13 +114,13 @@ export class PostingRepository {
    * Each posting is merged over the stored copy, then normalised (src/ingestion/normalize: date, salary, work mode)
    * and stored with its raw record (`raw_payload`, kept when a later copy has none).
    */
-  async upsert(batch: NormalizedPosting[]): Promise<UpsertResult> {
+  async upsert(batch: NormalizedPosting[], options: UpsertOptions = {}): Promise<UpsertResult> {
     if (batch.length > MAX_ROWS_PER_STATEMENT) throw new RangeError(`upsert takes at most ${MAX_ROWS_PER_STATEMENT} postings`);
     const byKey = new Map<string, NormalizedPosting>();
     for (const p of batch) byKey.set(`${p.sourceKey}\u0000${p.externalId}`, p);
     const unique = [...byKey.values()];
     if (unique.length === 0) return { postings: [], changedIds: [], changed: [], extractionVersion: EXTRACTOR_VERSION, inserted: 0, updated: 0, unchanged: 0 };
-    await this.ensureSources(unique);
+    await this.ensureSources(unique, options.knownSources);
 
     // raw_payload is not read back: it is only written (COALESCE keeps the stored one when a copy has none).
     const stored: StoredRow[] = await this.db.query(
@@ -119,6 +134,7 @@ export class PostingRepository {
     let updated = 0;
     let unchanged = 0;
     const columns: unknown[][] = COLUMNS.map(() => []);
+    const titleOnly = new Set<string>();
     for (const incoming of unique) {
       const row = storedByKey.get(`${incoming.sourceKey}\u0000${incoming.externalId}`) ?? null;
       const stored = row ? toPosting(row) : null;
@@ -130,7 +146,9 @@ export class PostingRepository {
       if (!row) inserted += 1;
       else if (row.content_hash !== hash || row.status === 'closed') updated += 1;
       else unchanged += 1;
-      rowValues(merged, hash).forEach((v, i) => columns[i].push(v));
+      const values = rowValues(merged, hash);
+      for (let i = 0; i < values.length; i++) columns[i].push(values[i]);
+      if (!merged.descriptionText) titleOnly.add(`${merged.sourceKey}\u0000${merged.externalId}`);
     }
 
     const names = COLUMNS.map(([name]) => name);
@@ -138,7 +156,7 @@ export class PostingRepository {
     const updates = names
       .filter((c) => c !== 'source_id' && c !== 'external_id')
       .map((c) => (KEEP_WHEN_NULL.has(c) ? `${c} = COALESCE(excluded.${c}, posting.${c})` : `${c} = excluded.${c}`));
-    const rows: Array<{ id: string; source_id: string; external_id: string; content_hash: string; changed: boolean; stamp: string }> = await this.db.query(
+    const rows: Array<{ id: string; source_id: string; external_id: string; content_hash: string; changed: boolean; inserted: boolean; stamp: string }> = await this.db.query(
       `WITH before AS (
          SELECT p.id, p.content_hash, p.status FROM posting p
          JOIN unnest($${keys + 1}::text[], $${keys + 2}::text[]) AS k(source_id, external_id)
@@ -151,12 +169,20 @@ export class PostingRepository {
          ${updates.join(', ')}, status = 'open', closed_at = NULL, last_seen_at = now(),
          updated_at = CASE WHEN posting.content_hash IS DISTINCT FROM excluded.content_hash THEN now() ELSE posting.updated_at END
        RETURNING id::text AS id, source_id, external_id, content_hash, ${TAXONOMY_STAMP_SQL} AS stamp,
-         (NOT EXISTS (SELECT 1 FROM before b WHERE b.id = posting.id AND b.content_hash = posting.content_hash AND b.status = 'open')) AS changed`,
+         (NOT EXISTS (SELECT 1 FROM before b WHERE b.id = posting.id AND b.content_hash = posting.content_hash AND b.status = 'open')) AS changed,
+         (posting.xmax = 0) AS inserted`,
       [...columns, unique.map((p) => p.sourceKey), unique.map((p) => p.externalId)],
     );
     const changed = rows.filter((r) => r.changed).map((r) => ({ id: r.id, contentHash: r.content_hash }));
     return {
-      postings: rows.map((r) => ({ sourceKey: r.source_id, externalId: r.external_id, id: r.id, contentHash: r.content_hash })),
+      postings: rows.map((r) => ({
+        sourceKey: r.source_id,
+        externalId: r.external_id,
+        id: r.id,
+        contentHash: r.content_hash,
+        // Inserted by this statement (xmax = 0: not a row the ON CONFLICT branch updated, whatever it held before).
+        assignable: !(r.inserted && titleOnly.has(`${r.source_id}\u0000${r.external_id}`)),
+      })),
       changedIds: changed.map((c) => c.id),
       changed,
       extractionVersion: extractionVersion(rows[0]?.stamp ?? ''),
@@ -184,6 +210,11 @@ export function rowValues(p: NormalizedPosting, hash: string): unknown[] {
 /** The raw record as JSON text for jsonb, which refuses U+0000 in strings (dropped; nothing else changes). */
 function rawJson(raw: unknown): string | null {
   if (raw === undefined || raw === null) return null;
+  // JSON.stringify writes U+0000 as the escape "\u0000": without one in the text there is nothing to drop, and the
+  // replacer (several times slower) is only needed for the rare record that has one.
+  const json = JSON.stringify(raw) as string | undefined;
+  if (json === undefined) return null;
+  if (!json.includes('\\u0000')) return json;
   return JSON.stringify(raw, (_key, value: unknown) => (typeof value === 'string' && value.includes('\u0000') ? value.replace(/\u0000/g, '') : value));
 }
 

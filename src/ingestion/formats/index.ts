@@ -99,7 +99,11 @@ export async function* parsePostingFile(
   // A file's fetch time is its modification time (when it was downloaded); relative dates count from it.
   const fetchedAt = (await stat(filePath)).mtime.toISOString();
   for (const record of PARSERS[format](text, filePath, parseOptions)) {
-    if (record.kind === 'posting') record.posting = { ...record.posting, rawFormat: format, fetchedAt: record.posting.fetchedAt ?? fetchedAt };
+    // Set in place: every parser builds a fresh posting object per record, so no one else holds this one.
+    if (record.kind === 'posting') {
+      record.posting.rawFormat = format;
+      record.posting.fetchedAt = record.posting.fetchedAt ?? fetchedAt;
+    }
     yield record;
   }
 }

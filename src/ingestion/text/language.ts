@@ -17,18 +17,31 @@ const STOP_WORDS: Record<string, string[]> = {
   it: ['il', 'lo', 'la', 'gli', 'le', 'e', 'di', 'del', 'della', 'dei', 'un', 'una', 'per', 'con', 'che', 'è', 'sono', 'nel', 'nella', 'al', 'alla', 'tuo', 'tua', 'nostro', 'nostra', 'esperienza', 'lavoro', 'anche', 'come'],
 };
 
-const LEXICON: Map<string, string[]> = (() => {
-  const map = new Map<string, string[]>();
-  for (const [lang, words] of Object.entries(STOP_WORDS)) {
-    for (const w of words) map.set(w, [...(map.get(w) ?? []), lang]);
-  }
+const LANGUAGES = Object.keys(STOP_WORDS);
+
+/** Each function word with the indexes (in {@link LANGUAGES}) of the languages it belongs to. */
+const LEXICON: Map<string, number[]> = (() => {
+  const map = new Map<string, number[]>();
+  LANGUAGES.forEach((lang, index) => {
+    for (const w of STOP_WORDS[lang]) map.set(w, [...(map.get(w) ?? []), index]);
+  });
   return map;
 })();
+/** Longest function word in UTF-16 code units: longer words are counted but never looked up. */
+const LONGEST_WORD = Math.max(...[...LEXICON.keys()].map((w) => w.length));
 
 /** Minimum number of words before a guess is made; below it function words are too few to count. */
 export const MIN_WORDS = 12;
 /** Minimum stop-word hits of the winning language. */
 const MIN_HITS = 4;
+
+/** Whether a non-ASCII code point is a letter (`\p{L}`), cached: texts use few distinct ones. */
+const letterCache = new Map<number, boolean>();
+function isLetter(cp: number): boolean {
+  let letter = letterCache.get(cp);
+  if (letter === undefined) letterCache.set(cp, (letter = /\p{L}/u.test(String.fromCodePoint(cp))));
+  return letter;
+}
 
 /**
  * Detects the language of a text.
@@ -38,19 +51,51 @@ const MIN_HITS = 4;
  */
 export function detectLanguage(text: string | null | undefined): string | null {
   if (!text) return null;
-  const words = text.slice(0, 20_000).toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < MIN_WORDS) return null;
-  const scores = new Map<string, number>();
-  for (const w of words) {
-    const langs = LEXICON.get(w);
-    if (!langs) continue;
-    // A word shared by several languages counts for each, but less than a word unique to one.
-    for (const lang of langs) scores.set(lang, (scores.get(lang) ?? 0) + 1 / langs.length);
+  // Words are maximal runs of letters (\p{L}, by code point) of the lower-cased text, as `match(/\p{L}+/gu)` finds
+  // them; the scan below finds the same runs without building an array of every word.
+  const lower = text.slice(0, 20_000).toLowerCase();
+  const scores = new Array<number>(LANGUAGES.length).fill(0);
+  let words = 0;
+  let start = -1;
+  for (let i = 0; i <= lower.length; ) {
+    let cp = i < lower.length ? lower.charCodeAt(i) : 32;
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < lower.length) {
+      const low = lower.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    const letter = cp < 0x80 ? (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) : isLetter(cp);
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words += 1;
+      if (i - start <= LONGEST_WORD) {
+        const langs = LEXICON.get(lower.slice(start, i));
+        // A word shared by several languages counts for each, but less than a word unique to one.
+        if (langs) for (const lang of langs) scores[lang] += 1 / langs.length;
+      }
+      start = -1;
+    }
+    i += width;
   }
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
-  if (ranked.length === 0 || ranked[0][1] < MIN_HITS) return null;
-  if (ranked.length > 1 && ranked[0][1] === ranked[1][1]) return null;
-  return ranked[0][0];
+  if (words < MIN_WORDS) return null;
+  // The best language, unless another ties with it (a language with no hit never wins: MIN_HITS > 0).
+  let best = -1;
+  let tied = false;
+  for (let lang = 0; lang < scores.length; lang++) {
+    if (scores[lang] === 0) continue;
+    if (best < 0 || scores[lang] > scores[best]) {
+      best = lang;
+      tied = false;
+    } else if (scores[lang] === scores[best]) {
+      tied = true;
+    }
+  }
+  if (best < 0 || scores[best] < MIN_HITS || tied) return null;
+  return LANGUAGES[best];
 }
 
 /**
