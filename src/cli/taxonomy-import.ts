@@ -4,13 +4,18 @@
  * Creates and migrates the database named by DATABASE_URL if needed, imports the curated layer from data/taxonomy
  * and, when given, the ESCO CSV export and the O*NET text database; prints what changed per table and the versions.
  * Progress goes to stderr (bars on a terminal, a line per file otherwise). Exit code 1 on failure.
+ * When the import wrote anything, an extract sweep is queued (unless `--no-sweep`): postings extracted with the old
+ * taxonomy are then re-extracted by the running workers instead of waiting for the 15-minute sweep.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { config } from '../config/config.js';
 import { openDatabase } from '../infra/database/data-source.js';
+import { DEFAULT_JOB_OPTIONS, EXTRACT_JOB, jobId, QUEUE } from '../infra/queue/queues.js';
+import { redisConnection } from '../infra/queue/redis-connection.js';
 import { progressReporter } from '../taxonomy/import/import-progress.js';
 import { importTaxonomy, TAXONOMY_TABLES, type ImportOptions, type ImportReport } from '../taxonomy/import/taxonomy-importer.js';
 
@@ -36,7 +41,10 @@ export function formatReport(report: ImportReport): string {
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { esco: { type: 'string' }, 'esco-version': { type: 'string' }, onet: { type: 'string' }, data: { type: 'string' } },
+    options: {
+      esco: { type: 'string' }, 'esco-version': { type: 'string' }, onet: { type: 'string' }, data: { type: 'string' },
+      'no-sweep': { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const options: ImportOptions = {};
@@ -51,9 +59,26 @@ export async function main(argv: string[]): Promise<void> {
     const report = await importTaxonomy(dataSource, { ...options, onProgress: progress.onProgress });
     progress.stop();
     process.stdout.write(`${formatReport(report)}\n`);
+    const written = Object.values(report.tables).some((t) => t.inserted + t.updated > 0) || report.flagUpdates.curatedAliasesRetired > 0;
+    if (written && !values['no-sweep']) process.stdout.write(`${await queueSweep()}\n`);
   } finally {
     progress.stop();
     await dataSource?.destroy();
+  }
+}
+
+/** Queues one extract sweep; a Redis out of reach is reported, not fatal (the scheduled sweep catches up). */
+async function queueSweep(): Promise<string> {
+  const queue = new Queue(QUEUE.extract, { connection: redisConnection(config().REDIS_URL), prefix: config().QUEUE_PREFIX });
+  try {
+    const added = queue.add(EXTRACT_JOB.sweep, {}, { ...DEFAULT_JOB_OPTIONS, jobId: jobId('extract-sweep-taxonomy', Date.now()) });
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in 5 s')), 5_000).unref());
+    await Promise.race([added, timeout]);
+    return 'extract sweep queued: running workers re-extract postings extracted with the previous taxonomy';
+  } catch (error) {
+    return `extract sweep not queued (${error instanceof Error ? error.message : String(error)}): the scheduled sweep will re-extract within 15 minutes`;
+  } finally {
+    await queue.close().catch(() => undefined);
   }
 }
 
