@@ -308,7 +308,7 @@ describe('skills, meta and health', () => {
 
   it('counts what is loaded', async () => {
     const res = await http().get('/v1/meta').expect(200);
-    expect(res.body.postings).toEqual({ open: 20, closed: 0, titleOnly: 2 });
+    expect(res.body.postings).toEqual({ open: 20, closed: 0, titleOnly: 2, alternates: 0 });
     expect(res.body.awaitingExtraction).toBe(0);
     expect(res.body.postingSkills).toBeGreaterThan(50);
     expect(res.body.skills).toBeGreaterThan(100);
