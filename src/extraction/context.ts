@@ -19,7 +19,7 @@
  *   trailing cue without a copula covers only its own list item ("Swift, Objective-C, Android a plus").
  */
 import type { PostingSection, Requirement } from './extraction.types.js';
-import type { Token } from './tokenizer.js';
+import { TOKEN_NL_BEFORE, TOKEN_WORD, type Token } from './tokenizer.js';
 import {
   APPLY_WORDS, BENEFIT_WORDS, CANDIDATE_WORDS, CLAUSE_BREAK_WORDS, COMPANY_NOUNS, COPULAS, CUE_FILLERS, EEO_WORDS, NEGATION_EXCEPTIONS_AFTER, NEGATION_EXCEPTIONS_BEFORE,
   NEGATION_WORDS, PREFERRED_CUES, REQUIRED_CUES, ROLE_NOUNS, SKILL_WORDS,
@@ -32,6 +32,10 @@ export interface RequirementCue {
   kind: Requirement;
 }
 
+/**
+ * The structure of one text. Its four per-token arrays are views of a buffer `analyzeStructure` reuses: they are
+ * valid until the next `analyzeStructure` call (the extractor uses a structure only within one `extract`).
+ */
 export interface TextStructure {
   /** Per token: sentence number (0-based, increasing). */
   sentence: Int32Array;
@@ -84,6 +88,9 @@ export const FLAG_CANDIDATE = 512;
 export const FLAG_ROLE = 1024;
 export const FLAG_YEAR = 2048;
 
+/** Bits every token keyed "application" has (it is an APPLY_WORDS key): checked before reading the key. */
+const APPLICATION_FLAGS = APPLY_WORDS.has('application') ? FLAG_APPLY : 0;
+
 /** Class bits of a token from its key (`word` false for punctuation tokens, whose key is the character). */
 export function tokenFlags(key: string, word: boolean): number {
   if (!word) return (SENTENCE_END.has(key) ? FLAG_SENTENCE_END : 0) | (CLAUSE_END.has(key) ? FLAG_CLAUSE_END : 0);
@@ -122,14 +129,20 @@ function matchCues(keys: readonly string[], flags: Uint16Array): RequirementCue[
   return cues;
 }
 
+/** Backing store of the per-token arrays of the last `analyzeStructure` result (see `TextStructure`). */
+let structureScratch = new ArrayBuffer(16 * 1024);
+
 /**
- * Segment `tokens` (with their normalised `keys` and `tokenFlags`, same length) into sentences, clauses and
- * lines.
+ * Segment `tokens` (with their normalised `keys`, `tokenFlags` and tokenizer `bits`: `TOKEN_WORD | TOKEN_NL_BEFORE`,
+ * all of the same length) into sentences, clauses and lines. The walk reads the typed `flags` and `bits`; it looks
+ * at a key or token text only where a flag says it may matter (a punctuation key is its character).
  */
-export function analyzeStructure(tokens: readonly Token[], keys: readonly string[], flags: Uint16Array): TextStructure {
+export function analyzeStructure(tokens: readonly Token[], keys: readonly string[], flags: Uint16Array, bits: Uint8Array): TextStructure {
   const n = tokens.length;
-  // One backing store for the four arrays: allocating a typed array's buffer costs more than filling a few hundred entries.
-  const buffer = new ArrayBuffer(16 * n);
+  // One backing store for the four arrays, reused across calls: allocating (and first touching) a typed array's buffer
+  // costs more than filling a few hundred entries.
+  if (structureScratch.byteLength < 16 * n) structureScratch = new ArrayBuffer(Math.max(16 * n, 2 * structureScratch.byteLength));
+  const buffer = structureScratch;
   const sentence = new Int32Array(buffer, 0, n);
   const clause = new Int32Array(buffer, 4 * n, n);
   const segment = new Int32Array(buffer, 8 * n, n);
@@ -163,8 +176,7 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
     const companySubject = first >= 0 && (keys[first] === 'we' || keys[first] === 'our'
       || (keys[first] === 'the' && second >= 0 && COMPANY_NOUNS.has(keys[second])));
     // A sentence-end mark is a sentence of its own: look at the token after the sentence.
-    const after = end < n ? tokens[end] : null;
-    const terminated = after !== null && !after.word && !after.nlBefore && (after.text === '.' || after.text === '!' || after.text === '?');
+    const terminated = end < n && (bits[end] & (TOKEN_WORD | TOKEN_NL_BEFORE)) === 0 && (keys[end] === '.' || keys[end] === '!' || keys[end] === '?');
     sentenceSection.push(
       eeo.size >= 3 ? 'equal_opportunity'
         : (apply.size >= 2 && !skillWord) || applicationSubject ? 'how_to_apply'
@@ -187,16 +199,21 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
     firstToken = end;
   };
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
+    const b = bits[i];
+    const word = (b & TOKEN_WORD) !== 0;
     if (i > 0) {
-      const prev = tokens[i - 1];
+      const nl = (b & TOKEN_NL_BEFORE) !== 0;
+      const prevWord = (bits[i - 1] & TOKEN_WORD) !== 0;
       const both = flags[i - 1] | flags[i];
-      const softWrap = t.nlBefore && prev.word && t.word && startsLowercase(t.text);
-      const newSentence = (t.nlBefore && !softWrap) || (both & FLAG_SENTENCE_END) !== 0;
+      const softWrap = nl && prevWord && word && startsLowercase(tokens[i].text);
+      const newSentence = (nl && !softWrap) || (both & FLAG_SENTENCE_END) !== 0;
       const clauseWord = (flags[i] & FLAG_CLAUSE_WORD) !== 0;
       const newClause = newSentence || (both & FLAG_CLAUSE_END) !== 0 || clauseWord;
-      const newSegment = newSentence || clauseWord || (!prev.word && SEGMENT_END.has(prev.text)) || (!t.word && SEGMENT_END.has(t.text));
-      if (t.nlBefore) l++;
+      // SEGMENT_END is CLAUSE_END without ",": only a clause-end punctuation key needs the set.
+      const newSegment = newSentence || clauseWord
+        || (!prevWord && (flags[i - 1] & FLAG_CLAUSE_END) !== 0 && SEGMENT_END.has(keys[i - 1]))
+        || (!word && (flags[i] & FLAG_CLAUSE_END) !== 0 && SEGMENT_END.has(keys[i]));
+      if (nl) l++;
       if (newSentence) { closeSentence(i); s++; }
       if (newClause) { clauseNegated.push(negated); negated = false; c++; clauseStart.push(i); }
       if (newSegment) g++;
@@ -210,11 +227,11 @@ export function analyzeStructure(tokens: readonly Token[], keys: readonly string
     if ((f & FLAG_EEO) !== 0) eeo.add(keys[i]);
     if ((f & FLAG_APPLY) !== 0) apply.add(keys[i]);
     if ((f & FLAG_SKILL_WORD) !== 0) skillWord = true;
-    if (t.word) {
+    if (word) {
       words++;
       if (first < 0) first = i;
       else if (second < 0) second = i;
-      if (keys[i] === 'application' && (first === i || (second === i && APPLICATION_DETERMINERS.has(keys[first])))
+      if ((f & APPLICATION_FLAGS) === APPLICATION_FLAGS && keys[i] === 'application' && (first === i || (second === i && APPLICATION_DETERMINERS.has(keys[first])))
         && i + 1 < n && APPLICATION_SUBJECT_NEXT.has(keys[i + 1])) applicationSubject = true;
       if ((f & FLAG_BENEFIT) !== 0) {
         benefit.add(keys[i]);

@@ -21,7 +21,7 @@ import {
   type CorroborationInput,
 } from './scoring.js';
 import { BOILERPLATE_SECTIONS, lineContexts } from './sections.js';
-import type { Token } from './tokenizer.js';
+import { TOKEN_WORD, type Token } from './tokenizer.js';
 import { findYears } from './years.js';
 
 export type { CompileOptions, CompileStats } from './alias-index.js';
@@ -62,6 +62,12 @@ function inProperName(tokens: readonly Token[], keys: readonly string[], start: 
   }
   return false;
 }
+
+/**
+ * Per token: 1 inside an accepted match. Reused by every `extract` call (extraction is synchronous, so one call uses
+ * it at a time): a fresh typed array's backing store per text costs more than zeroing a few hundred bytes.
+ */
+let coveredScratch = new Uint8Array(1024);
 
 interface Mention {
   skill: number;
@@ -117,20 +123,21 @@ export class SkillExtractor {
   extract(text: string, options: ExtractOptions = {}): ExtractedSkill[] {
     const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
     const lexed = lexText(text, this.index);
-    const { tokens, keys, flags } = lexed;
+    const { tokens, keys, flags, bits } = lexed;
     const n = tokens.length;
 
     const matches = findMatches(this.index, lexed);
     if (matches.length === 0) return [];
-    const structure = analyzeStructure(tokens, keys, flags);
+    const structure = analyzeStructure(tokens, keys, flags, bits);
     const input: CorroborationInput = { text, tokens, keys, structure };
-    const covered = new Uint8Array(n);
+    if (coveredScratch.length < n) coveredScratch = new Uint8Array(Math.max(n, 2 * coveredScratch.length));
+    const covered = coveredScratch.subarray(0, n).fill(0);
     for (const m of matches) covered.fill(1, m.start, m.end);
     // A clause is a bare list item when it holds only skill mentions and list words ("Java", "or Go").
     const listItem = (c: number): boolean => {
       const end = c + 1 < structure.clauseStart.length ? structure.clauseStart[c + 1] : n;
       for (let k = structure.clauseStart[c]; k < end; k++) {
-        if (covered[k] === 0 && tokens[k].word && !LIST_WORDS.has(keys[k])) return false;
+        if (covered[k] === 0 && (bits[k] & TOKEN_WORD) !== 0 && !LIST_WORDS.has(keys[k])) return false;
       }
       return true;
     };
@@ -147,9 +154,12 @@ export class SkillExtractor {
       span.text = text.slice(span.start, span.end);
       // One span names one skill: when a surface is the preferred label or our alias of one skill and only an alt or
       // hidden label of others ("SQL": SQL, and an altLabel of "database management systems"), the weaker readings go.
-      const bestKind = Math.max(...match.aliases.map((a) => KIND_RANK[a.kind]));
+      // (A single reading, the usual case, is its own best.)
+      const several = match.aliases.length > 1;
+      let bestKind = -Infinity;
+      if (several) for (const alias of match.aliases) bestKind = Math.max(bestKind, KIND_RANK[alias.kind]);
       for (const alias of match.aliases) {
-        if (KIND_RANK[alias.kind] < bestKind) continue;
+        if (several && KIND_RANK[alias.kind] < bestKind) continue;
         if (!alias.ambiguous && nonSkillUse(input, match.start, match.end, alias) !== null) continue;
         let corroboration = alias.ambiguous ? localEvidence(input, match.start, match.end) : null;
         let blocked = false;
@@ -169,7 +179,7 @@ export class SkillExtractor {
         const words = new Int32Array(sentences);
         const inside = new Int32Array(sentences);
         for (let k = 0; k < n; k++) {
-          if (!tokens[k].word) continue;
+          if ((bits[k] & TOKEN_WORD) === 0) continue;
           words[structure.sentence[k]]++;
           inside[structure.sentence[k]] += covered[k];
         }
@@ -181,7 +191,7 @@ export class SkillExtractor {
     this.applyNeighbourRule(mentions, structure, mostlyMentions);
 
     const mentionLines = new Set(matches.map((m) => structure.line[m.start]));
-    const lines = lineContexts(tokens, keys, structure, (line) => mentionLines.has(line));
+    const lines = lineContexts(tokens, keys, bits, structure, (line) => mentionLines.has(line));
     const years = findYears(tokens, keys, flags, FLAG_YEAR);
     const mentionBefore = (cueIndex: number): boolean => {
       for (let k = structure.clauseStart[structure.clause[cueIndex]]; k < cueIndex; k++) if (covered[k] === 1) return true;

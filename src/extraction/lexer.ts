@@ -37,15 +37,20 @@ export interface LexedText {
 /** Bound on distinct word texts cached per index; past it the cache starts over (postings share a small vocabulary). */
 const WORD_CACHE_LIMIT = 200_000;
 
-/** Lexical data of words by `TextTable` entry number, and of punctuation characters by UTF-16 code. */
+/** `LexCache.info` bit set above the 16 flag bits when the word's key starts some alias. */
+const INFO_STARTS = 1 << 16;
+
+/**
+ * Lexical data of words by `TextTable` entry number, and of punctuation characters by UTF-16 code. A word's data
+ * is interleaved by entry (`strings[2e]`, `strings[2e + 1]`; `info[2e]`, `info[2e + 1]`) so that a rarely seen
+ * word costs two cache misses here, not one per field.
+ */
 class LexCache {
   readonly words = new TextTable();
-  texts: string[] = [];
-  keys: string[] = [];
-  ids = new Int32Array(1024);
-  flags = new Uint16Array(1024);
-  /** 1 when the word's key starts some alias. */
-  starts = new Uint8Array(1024);
+  /** Per entry e: [2e] the token text (the cached string), [2e + 1] its key. */
+  strings: string[] = [];
+  /** Per entry e: [2e] vocabulary id, [2e + 1] `tokenFlags` bits | `INFO_STARTS`. */
+  info = new Int32Array(2048);
   /** Punctuation: entry number by character code (-1 until seen), then key, id and bits by entry number. */
   readonly punct = new Int32Array(65536).fill(-1);
   readonly punctKeys: string[] = [];
@@ -56,27 +61,18 @@ class LexCache {
   learnWord(index: AliasIndex, source: string, token: Token, hash: number): number {
     if (this.words.size >= WORD_CACHE_LIMIT) {
       this.words.clear();
-      this.texts = [];
-      this.keys = [];
+      this.strings = [];
     }
     const lex = index.lex(source, token);
     const entry = this.words.add(lex.text, hash);
-    if (entry === this.ids.length) {
-      const ids = new Int32Array(entry * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const flags = new Uint16Array(entry * 2);
-      flags.set(this.flags);
-      this.flags = flags;
-      const starts = new Uint8Array(entry * 2);
-      starts.set(this.starts);
-      this.starts = starts;
+    if (2 * entry === this.info.length) {
+      const info = new Int32Array(entry * 4);
+      info.set(this.info);
+      this.info = info;
     }
-    this.texts.push(lex.text);
-    this.keys.push(lex.key);
-    this.ids[entry] = lex.id;
-    this.flags[entry] = lex.flags;
-    this.starts[entry] = lex.id >= 0 && index.child(0, lex.id) >= 0 ? 1 : 0;
+    this.strings.push(lex.text, lex.key);
+    this.info[2 * entry] = lex.id;
+    this.info[2 * entry + 1] = lex.flags | (lex.id >= 0 && index.child(0, lex.id) >= 0 ? INFO_STARTS : 0);
     return entry;
   }
 
@@ -134,18 +130,19 @@ export function lexText(text: string, index: AliasIndex): LexedText {
     if ((b & TOKEN_WORD) !== 0) {
       let entry = cache.words.find(text, start[i], end[i], hash[i]);
       const token: Token = {
-        text: entry >= 0 ? cache.texts[entry] : '', start: start[i], end: end[i], word: true,
+        text: entry >= 0 ? cache.strings[2 * entry] : '', start: start[i], end: end[i], word: true,
         nlBefore: (b & TOKEN_NL_BEFORE) !== 0, hyphenBefore: (b & TOKEN_HYPHEN_BEFORE) !== 0,
       };
       if (entry < 0) {
         entry = cache.learnWord(index, text, token, hash[i]);
-        token.text = cache.texts[entry];
+        token.text = cache.strings[2 * entry];
       }
       tokens.push(token);
-      keys[i] = cache.keys[entry];
-      ids[i] = cache.ids[entry];
-      flags[i] = cache.flags[entry];
-      if (cache.starts[entry] === 1) startScratch[starts++] = i;
+      keys[i] = cache.strings[2 * entry + 1];
+      ids[i] = cache.info[2 * entry];
+      const info = cache.info[2 * entry + 1];
+      flags[i] = info & 0xffff;
+      if ((info & INFO_STARTS) !== 0) startScratch[starts++] = i;
       // A hyphen-joined word after a word that is not: the word before starts a chain.
       if ((b & TOKEN_HYPHEN_BEFORE) !== 0 && (bits[i - 1] & TOKEN_HYPHEN_BEFORE) === 0) chainScratch[chains++] = i - 1;
     } else {

@@ -123,6 +123,23 @@ export function neighbourEvidence(
   return best === null ? null : { strength: 'weak', evidence: `"${best.text}" nearby` };
 }
 
+/**
+ * The text before and after each space of every `APPLICATION_DOCUMENTS` phrase: "a b" can be one only when `a` is in the
+ * first set and `b` in the second, so most mentions are ruled out without building the string.
+ */
+const DOCUMENT_BEFORE_SPACE = new Set<string>();
+const DOCUMENT_AFTER_SPACE = new Set<string>();
+for (const phrase of APPLICATION_DOCUMENTS) {
+  for (let i = phrase.indexOf(' '); i >= 0; i = phrase.indexOf(' ', i + 1)) {
+    DOCUMENT_BEFORE_SPACE.add(phrase.slice(0, i));
+    DOCUMENT_AFTER_SPACE.add(phrase.slice(i + 1));
+  }
+}
+
+function isApplicationDocument(first: string, second: string): boolean {
+  return DOCUMENT_BEFORE_SPACE.has(first) && DOCUMENT_AFTER_SPACE.has(second) && APPLICATION_DOCUMENTS.has(`${first} ${second}`);
+}
+
 function capitalised(t: Token): boolean {
   const ch = t.text[0];
   return ch !== ch.toLowerCase();
@@ -175,7 +192,7 @@ export function nonSkillUse(input: CorroborationInput, start: number, end: numbe
   if (end - start !== 1) return null;
   const key = keys[start];
   const prev = start > 0 && st.sentence[start - 1] === st.sentence[start] && tokens[start - 1].word ? start - 1 : -1;
-  if ((prev >= 0 && APPLICATION_DOCUMENTS.has(`${keys[prev]} ${key}`)) || (next >= 0 && APPLICATION_DOCUMENTS.has(`${key} ${keys[next]}`))) {
+  if ((prev >= 0 && isApplicationDocument(keys[prev], key)) || (next >= 0 && isApplicationDocument(key, keys[next]))) {
     return 'part of an application document';
   }
   if (LANGUAGE_NAMES.has(key) && next >= 0 && !LANGUAGE_FOLLOWERS.has(keys[next])) return 'language name as an adjective';

@@ -9,7 +9,7 @@
 import type { PostingSection, Requirement } from './extraction.types.js';
 import type { TextStructure } from './context.js';
 import { normalizeToken } from './normalize.js';
-import type { Token } from './tokenizer.js';
+import { TOKEN_WORD, type Token } from './tokenizer.js';
 
 /** Heading words and the section they open. Multi-word headings are decided in `classify`. */
 const SECTION_WORDS = new Map<string, PostingSection>(Object.entries<PostingSection>({
@@ -55,10 +55,11 @@ export interface LineContext {
 
 /**
  * Requirement and section per line number (see the module comment).
+ * @param bits per token: tokenizer bits (`TOKEN_WORD` is read), as `LexedText.bits`.
  * @param lineHasMention line number -> true when a skill was matched on that line.
  */
 export function lineContexts(
-  tokens: readonly Token[], keys: readonly string[], st: TextStructure, lineHasMention: (line: number) => boolean,
+  tokens: readonly Token[], keys: readonly string[], bits: Uint8Array, st: TextStructure, lineHasMention: (line: number) => boolean,
 ): LineContext[] {
   const result: LineContext[] = new Array<LineContext>(st.lineCount);
   // Per line: bit 1 = has a required cue, bit 2 = has a preferred cue.
@@ -71,23 +72,23 @@ export function lineContexts(
     let j = i;
     let words = 0;
     while (j < tokens.length && st.line[j] === ln) {
-      if (tokens[j].word) words++;
+      if ((bits[j] & TOKEN_WORD) !== 0) words++;
       j++;
     }
     const last = tokens[j - 1].text;
-    const bits = cueBits[ln];
+    const cue = cueBits[ln];
     const colon = last === ':' && words <= 8;
     // The heading words matter only when the line can be a heading at all (colon or short bare line): other lines
     // skip collecting and classifying them.
     let section: PostingSection | null = null;
     if (colon || (words <= 5 && last !== '.')) {
       const lineKeys: string[] = [];
-      for (let k = i; k < j && lineKeys.length < 8; k++) if (tokens[k].word) lineKeys.push(keys[k]);
+      for (let k = i; k < j && lineKeys.length < 8; k++) if ((bits[k] & TOKEN_WORD) !== 0) lineKeys.push(keys[k]);
       section = classifyHeading(lineKeys);
     }
-    const bare = words <= 5 && last !== '.' && (bits !== 0 || section !== null);
+    const bare = words <= 5 && last !== '.' && (cue !== 0 || section !== null);
     if (words > 0 && (colon || bare) && (!lineHasMention(ln) || section !== null)) {
-      const requirement = bits === 1 ? 'required' : bits === 2 ? 'preferred' : null;
+      const requirement = cue === 1 ? 'required' : cue === 2 ? 'preferred' : null;
       current = { requirement, section: requirement !== null ? 'requirements' : section };
     }
     result[ln] = current;
