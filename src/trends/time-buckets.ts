@@ -6,6 +6,8 @@
  * Months are named `YYYY-MM`.
  */
 
+import { isValidTimeZone, offsetAt, wallClockMs } from '../infra/time-zone.js';
+
 export type Interval = 'week' | 'month';
 
 /** One bucket of a series: its name, local calendar dates (end exclusive) and the UTC instants they begin and end at. */
@@ -25,44 +27,11 @@ export interface Bucket {
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** True when `timeZone` is an IANA time-zone name (or alias such as `UTC`) known to the runtime. */
-export function isValidTimeZone(timeZone: string): boolean {
-  if (!timeZone || timeZone.length > 64) return false;
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The wall-clock time of `instant` in `timeZone`, as if it were UTC (epoch ms), to the second. */
-function wallClock(instant: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(instant))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-}
-
-/** Offset of `timeZone` from UTC at `instant`, in milliseconds (New York in summer: -4 h). */
-export function offsetAt(instant: number, timeZone: string): number {
-  return wallClock(instant, timeZone) - Math.floor(instant / 1000) * 1000;
-}
+export { isValidTimeZone, offsetAt };
 
 /** The local calendar date of `instant` in `timeZone`. */
 export function localDate(instant: number, timeZone: string): string {
-  return formatDate(wallClock(instant, timeZone));
+  return formatDate(wallClockMs(instant, timeZone));
 }
 
 /**
@@ -72,7 +41,7 @@ export function localDate(instant: number, timeZone: string): string {
 export function startOfLocalDay(date: string, timeZone: string): number {
   const wall = parseDate(date);
   const candidates = [...new Set([offsetAt(wall - DAY_MS, timeZone), offsetAt(wall + DAY_MS, timeZone)])].map((o) => wall - o);
-  const exact = candidates.filter((t) => wallClock(t, timeZone) === wall).sort((a, b) => a - b);
+  const exact = candidates.filter((t) => wallClockMs(t, timeZone) === wall).sort((a, b) => a - b);
   if (exact.length > 0) return exact[0];
   // Midnight does not exist: the day begins when the clocks jump, i.e. midnight read with the offset before the jump.
   return wall - offsetAt(wall - DAY_MS, timeZone);

@@ -1,45 +1,12 @@
+import { isValidTimeZone, offsetAt, wallClockParts } from '../../infra/time-zone.js';
+
 /**
  * IANA time-zone arithmetic on the platform's `Intl` (ICU tz data that ships with Node): no library needed for the
  * two operations ingestion uses, "this wall-clock time in zone Z as a UTC instant" and "the calendar date of an
  * instant in zone Z".
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** True when `timeZone` is an IANA zone name the platform knows ("Europe/Berlin", "UTC"). */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Wall-clock fields of the instant `ms` (epoch milliseconds) in `timeZone`. @throws RangeError for an unknown zone. */
-export function wallClock(ms: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
-}
-
-/** Offset of `timeZone` from UTC at the instant `ms`, in milliseconds (Berlin in winter: +3,600,000). */
-function offsetAt(ms: number, timeZone: string): number {
-  const w = wallClock(ms, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
+export { isValidTimeZone };
 
 /**
  * The UTC instant (epoch ms) of a wall-clock time in `timeZone`. A time skipped by a daylight-saving jump resolves
@@ -59,7 +26,7 @@ export function zonedTimeToUtc(year: number, month: number, day: number, hour: n
 
 /** The calendar date ("YYYY-MM-DD") of the instant `ms` in `timeZone`. @throws RangeError for an unknown zone. */
 export function calendarDate(ms: number, timeZone: string): string {
-  const w = wallClock(ms, timeZone);
+  const w = wallClockParts(ms, timeZone);
   return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }
 
