@@ -19,14 +19,7 @@ interface SourceRow {
 }
 
 /** What `create` stores; `sourceKey` is the connector's `sourceKey(config)`. */
-export interface NewSource {
-  name: string;
-  kind: SourceKind;
-  config: SourceConfig;
-  schedule: SourceSchedule;
-  enabled: boolean;
-  sourceKey: string;
-}
+export type NewSource = Pick<IngestSource, 'name' | 'kind' | 'config' | 'schedule' | 'enabled' | 'sourceKey'>;
 
 /** Thrown by `create`/`update` when another source already has the name (`ingest_source_name_uq`). */
 export class DuplicateSourceNameError extends Error {}

@@ -14,20 +14,12 @@ import { type IngestSource, SOURCE_CONFIG_KEYS, SOURCE_KINDS, type SourceRun, ty
 import { CONNECTOR_REGISTRY, type ConnectorRegistry } from './sources.tokens.js';
 
 /** A source as the API shows it: never its validators, never a secret. Instants are ISO 8601 UTC. */
-export interface SourceView {
-  id: string;
-  name: string;
-  kind: SourceKind;
-  config: SourceConfig;
-  schedule: SourceSchedule;
-  enabled: boolean;
-  /** `posting.source_id` of its postings, e.g. "greenhouse:acme". */
-  sourceKey: string;
+export type SourceView = Omit<IngestSource, 'validators' | 'createdAt' | 'updatedAt'> & {
   /** Next scheduled run (UTC), null when disabled. */
   nextRunAt: string | null;
   createdAt: string;
   updatedAt: string;
-}
+};
 
 /** A run as the API shows it. */
 export interface SourceRunView {
