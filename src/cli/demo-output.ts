@@ -1,11 +1,12 @@
 import type { MatchResult } from '../matching/match.service.js';
 import type { Profile } from '../matching/profile.service.js';
 
-/** Prints which skills each badge and input gave, and which of a badge's named skills map to nothing. */
+/** Prints each badge's verification status and why, which skills each badge and input gave, and which map to nothing. */
 export function printProfile(profile: Profile, badgeFiles: string[]): void {
   console.log('\nProfile');
   for (const b of profile.badges) {
     console.log(`  badge ${b.index} (${badgeFiles[b.index] ?? ''}): "${b.name}" [${b.format}]${b.issuer ? ` by ${b.issuer}` : ''}`);
+    console.log(`    ${b.status} (${b.tier}): ${b.reason}`);
     for (const w of b.warnings) console.log(`    ! ${w}`);
     for (const s of b.skills) {
       console.log(s.unmapped ? `    ✗ ${s.source} "${s.text}": not in the taxonomy` : `    ✓ ${s.source} "${s.text}" → ${s.label} (${s.how})`);
