@@ -50,10 +50,15 @@ export function parseCatalogue(json: unknown, version: string, label = 'catalogu
   return { entries: parsed.data.credentials, version };
 }
 
+/** The version of an imported file: `sha256:` + 12 hex digits of its bytes. */
+export function contentVersion(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}`;
+}
+
 /** Reads and validates the catalogue file (default: the repository's `data/credentials/catalogue.json`). */
 export async function loadCatalogue(path = CATALOGUE_FILE): Promise<Catalogue> {
   const bytes = await readFile(path);
-  const version = `sha256:${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}`;
+  const version = contentVersion(bytes);
   return parseCatalogue(JSON.parse(bytes.toString('utf8')), version, path);
 }
 

@@ -10,7 +10,6 @@
  * Idempotent: a second run with the same inputs writes nothing. One transaction, serialised by an advisory lock.
  * Run after a taxonomy import (the FK to `skill` needs the skills).
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -18,7 +17,7 @@ import { z } from 'zod';
 import { DATA_DIR } from '../config/paths.js';
 import { skillIdOf } from '../taxonomy/import/curated-layer.js';
 import { SkillsService } from '../taxonomy/skills.service.js';
-import { CATALOGUE_FILE, catalogueRecord, loadCatalogue } from './catalogue.js';
+import { CATALOGUE_FILE, catalogueRecord, contentVersion, loadCatalogue } from './catalogue.js';
 import type { CredentialRecord } from './credential.types.js';
 import { type CourseraCourse, type CourseraReadStats, readCourseraCatalogue } from './coursera-reader.js';
 import { deleteCredentialsNotIn, syncCredentialSkills, upsertCredentials, upsertRelease, type WriteCounts } from './credential-writer.js';
@@ -120,7 +119,7 @@ async function readCoursera(db: DataSource, path: string): Promise<{ records: Cr
   return {
     records,
     report: {
-      version: `sha256:${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}`,
+      version: contentVersion(bytes),
       read: stats,
       skillNames: {
         distinct, exact: mapped.exact, curated: mapped.curated, unmapped: mapped.unmapped.length,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../infra/http/problem.filter.js';
-import { PostingIndexService } from '../matching/posting-index.service.js';
+import { type LoadedIndex, PostingIndexService } from '../matching/posting-index.service.js';
 import { type Profile, ProfileService, type ResolutionMemo } from '../matching/profile.service.js';
 import { SkillsService } from '../taxonomy/skills.service.js';
 import { type SkillTrend, SkillTrendService } from '../trends/skill-trend.service.js';
@@ -58,9 +58,9 @@ export class GapsService {
   ) {}
 
   async gap(body: CreateGapDto): Promise<GapResponse> {
-    const [profile, target] = await Promise.all([this.profiles.build(body), this.targets.resolve(targetRef(body.target))]);
-    const result = await this.analyze(profile, target);
-    const missing = await this.withEvidence(result.missing, target);
+    const [profile, target, loaded] = await Promise.all([this.profiles.build(body), this.targets.resolve(targetRef(body.target)), this.postingIndex.load({})]);
+    const result = await this.analyze(profile, target, loaded);
+    const missing = await this.withEvidence(result.missing, target, loaded);
     return {
       ...result,
       ...(result.status === 'insufficient_data' ? { reason: insufficiency(target) } : {}),
@@ -72,7 +72,7 @@ export class GapsService {
   }
 
   async cohort(body: CreateCohortGapDto): Promise<CohortResponse> {
-    const target = await this.targets.resolve(targetRef(body.target));
+    const [target, loaded] = await Promise.all([this.targets.resolve(targetRef(body.target)), this.postingIndex.load({})]);
     const memo: ResolutionMemo = new Map();
     const learners: CohortResponse['learners'] = [];
     const lacking = new Map<string, MissingSkill & { learnersLacking: number }>();
@@ -81,7 +81,7 @@ export class GapsService {
         if (error instanceof ProblemException) throw withLearnerPointers(error, i);
         throw error;
       });
-      const r = await this.analyze(profile, target);
+      const r = await this.analyze(profile, target, loaded);
       learners.push({ id: learner.id, coverage: r.coverage, held: r.held.length, missing: r.missing.length, toRenew: r.toRenew.length, verifiedShare: profile.verifiedShare, unmatchedInput: profile.unmatchedInput });
       for (const m of r.missing) {
         const seen = lacking.get(m.skillId);
@@ -97,15 +97,15 @@ export class GapsService {
     return { status, ...(status === 'insufficient_data' ? { reason: insufficiency(target) } : {}), target: target.description, learners, missing };
   }
 
-  private async analyze(profile: Profile, target: ResolvedTarget): Promise<GapResult> {
-    const [{ demandShare }, related] = await Promise.all([this.postingIndex.load({}), this.skills.relatedTo(profile.skills.map((s) => s.skillId))]);
+  /** @param loaded the posting index of the request (loaded once, shared by every learner of a cohort) */
+  private async analyze(profile: Profile, target: ResolvedTarget, { demandShare }: LoadedIndex): Promise<GapResult> {
+    const related = await this.skills.relatedTo(profile.skills.map((s) => s.skillId));
     const person = profile.skills.map((s) => ({ skillId: s.skillId, label: s.label, sources: s.sources, tier: s.tier, weight: s.weight }));
     return analyzeGap(target.kind, target.skills, person, profile.expired, related, demandShare);
   }
 
   /** The first postings asking for each missing skill: the target's own postings for a title, any open one otherwise. */
-  private async withEvidence(missing: MissingSkill[], target: ResolvedTarget): Promise<MissingWithEvidence[]> {
-    const { index } = await this.postingIndex.load({});
+  private async withEvidence(missing: MissingSkill[], target: ResolvedTarget, { index }: LoadedIndex): Promise<MissingWithEvidence[]> {
     const own = target.postingIds && target.kind === 'title' ? new Set(target.postingIds) : null;
     const chosen = missing.map((m) => (index.bySkill.get(m.skillId) ?? []).filter((id) => !own || own.has(id)).slice(-EVIDENCE_POSTINGS).reverse());
     const ids = [...new Set(chosen.flat())];

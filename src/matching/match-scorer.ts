@@ -92,7 +92,8 @@ export function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 1)) + 1;
 }
 
-function requirementWeight(requirement: Requirement): number {
+/** Requirement weight of a posting skill (`REQUIREMENT_WEIGHT`: required, unstated or preferred). */
+export function requirementWeight(requirement: Requirement): number {
   return requirement === 'required' ? REQUIREMENT_WEIGHT.required : requirement === 'preferred' ? REQUIREMENT_WEIGHT.preferred : REQUIREMENT_WEIGHT.unstated;
 }
 
@@ -160,11 +161,6 @@ export function scoreUpperBound(base: ScoreParts, coveredAdded: number, weightAd
   const coverage = base.total > 0 ? Math.min(1, (base.covered + coveredAdded) / (base.total + COVERAGE_PRIOR * base.averageWeight)) : 0;
   const use = base.profileTotal + weightAdded > 0 ? (base.profileUsed + weightAdded) / (base.profileTotal + weightAdded) : 0;
   return Math.sqrt(coverage * use);
-}
-
-/** Requirement weight of a posting skill (required 1, unstated 0.8, preferred 0.5). */
-export function requirementWeightOf(requirement: Requirement): number {
-  return requirementWeight(requirement);
 }
 
 function evaluate(

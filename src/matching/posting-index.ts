@@ -1,5 +1,5 @@
 import {
-  type PostingSkillInput, postingScore, type ProfileSkill, type RelatedSkill, requirementWeightOf, type ScoreParts, scoreParts, scoreUpperBound,
+  type PostingSkillInput, postingScore, type ProfileSkill, type RelatedSkill, requirementWeight, type ScoreParts, scoreParts, scoreUpperBound,
 } from './match-scorer.js';
 
 /**
@@ -95,7 +95,7 @@ export function counterfactual(input: CounterfactualInput, before: Map<string, n
     for (const s of skills) {
       if (!addedById.has(s.skillId)) continue;
       const w = input.weightOf(s.skillId);
-      coveredAdded += requirementWeightOf(s.requirement) * w;
+      coveredAdded += requirementWeight(s.requirement) * w;
       weightAdded += w;
     }
     let parts = baseParts.get(postingId);

@@ -71,14 +71,18 @@ export class OccupationClassificationService {
 
   /** The current classifier (compiled on first use and after each taxonomy import). */
   async classifier(): Promise<TitleClassifier> {
-    const stamp = await this.stamp();
+    return this.classifierAt(await this.stamp());
+  }
+
+  /** The classifier compiled for this taxonomy stamp (the one a batch's hashes are written with). */
+  private async classifierAt(stamp: string): Promise<TitleClassifier> {
     if (this.compiled?.stamp === stamp) return this.compiled.classifier;
     return (this.compiling ??= this.compile(stamp).finally(() => (this.compiling = null)));
   }
 
   private async classifyRows(rows: Array<{ id: string; title: string }>, stamp: string): Promise<ClassifyResult> {
     if (rows.length === 0) return { postings: 0, esco: 0, onet: 0 };
-    const classifier = await this.classifier();
+    const classifier = await this.classifierAt(stamp);
     const results = rows.map((r) => ({ id: r.id, title: r.title, ...classifier.classify(r.title) }));
     // The hash is of the title read here: a title changed meanwhile no longer matches it and stays stale.
     await this.db.query(

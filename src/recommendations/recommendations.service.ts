@@ -94,19 +94,20 @@ export class RecommendationsService {
       : new Set<string>();
 
     const catalogue = await this.credentials.allWithSkillIds();
-    const labels = await this.labels([...new Set(catalogue.flatMap((c) => [...c.skillIds]))]);
     const scoredCredentials = catalogue
       .map((c) => {
         const newIds = [...c.skillIds].filter((id) => !held.has(id));
-        const result = counterfactual(input, before, newIds.map((id) => asProfileSkill(id, labels)));
+        const result = counterfactual(input, before, newIds.map((id) => asProfileSkill(id)));
         return { c, newIds, result, closes: newIds.filter((id) => gaps.has(id)) };
       })
       .filter((x) => x.newIds.length > 0 && (x.result.gain > 0 || x.closes.length > 0));
     scoredCredentials.sort((a, b) =>
       b.closes.length - a.closes.length || b.result.gain - a.result.gain || (a.c.hours ?? Infinity) - (b.c.hours ?? Infinity) || a.c.name.localeCompare(b.c.name));
     const topCredentials = scoredCredentials.slice(0, limit);
+    // Labels of the returned credentials' skills only (a whole imported catalogue can name thousands).
+    const labels = await this.labels([...new Set(topCredentials.flatMap((x) => x.newIds))]);
 
-    const skillResults = this.nextSkills(input, before, held, gaps, labels, loaded.index.bySkill, limit);
+    const skillResults = this.nextSkills(input, before, held, gaps, loaded.index.bySkill, limit);
     const examples = await this.examples(topCredentials.map((x) => x.result));
     return {
       minScore,
@@ -130,20 +131,19 @@ export class RecommendationsService {
 
   /** Next single skills: the most asked-for skills the person lacks among postings touching their skills (and the target's gaps). */
   private async nextSkills(
-    input: CounterfactualInput, before: Map<string, number>, held: Set<string>, gaps: Set<string>, labels: Map<string, string>,
-    bySkill: Map<string, string[]>, limit: number,
+    input: CounterfactualInput, before: Map<string, number>, held: Set<string>, gaps: Set<string>, bySkill: Map<string, string[]>, limit: number,
   ): Promise<SkillRecommendation[]> {
     const frequency = new Map<string, number>();
     for (const postingId of input.index.touching(held)) {
       for (const s of input.index.byId.get(postingId)!.skills) if (!held.has(s.skillId)) frequency.set(s.skillId, (frequency.get(s.skillId) ?? 0) + 1);
     }
     const candidates = new Set([...gaps, ...[...frequency].sort((a, b) => b[1] - a[1]).slice(0, SKILL_CANDIDATES).map(([id]) => id)]);
-    const missingLabels = await this.labels([...candidates].filter((id) => !labels.has(id)));
-    const label = (id: string) => labels.get(id) ?? missingLabels.get(id) ?? id;
+    const labels = await this.labels([...candidates]);
+    const label = (id: string) => labels.get(id) ?? id;
     const out = [...candidates]
       .filter((id) => bySkill.has(id) || gaps.has(id))
       .map((id) => {
-        const r = counterfactual(input, before, [asProfileSkill(id, new Map([[id, label(id)]]))]);
+        const r = counterfactual(input, before, [asProfileSkill(id, label(id))]);
         return { skillId: id, label: label(id), before: r.before, after: r.after, gain: r.gain, closesGap: gaps.has(id) };
       })
       .filter((s) => s.gain > 0 || s.closesGap);
@@ -172,7 +172,8 @@ export class RecommendationsService {
 /**
  * A skill the person would gain: counted as earned through a badge whose verification is not known yet, i.e. at the
  * `unverified-badge` tier (the conservative badge tier), so a recommendation never promises more than a badge gives.
+ * `label` (default the id) is never read by the counts.
  */
-function asProfileSkill(skillId: string, labels: Map<string, string>): ProfileSkill {
-  return { skillId, label: labels.get(skillId) ?? skillId, from: { input: 'recommended' }, tier: 'unverified-badge', weight: EVIDENCE_WEIGHT['unverified-badge'] };
+function asProfileSkill(skillId: string, label = skillId): ProfileSkill {
+  return { skillId, label, from: { input: 'recommended' }, tier: 'unverified-badge', weight: EVIDENCE_WEIGHT['unverified-badge'] };
 }
