@@ -1,11 +1,12 @@
 /**
- * Loads the taxonomy's alias table exactly as ExtractionService does (table `skill_alias` joined to `skill`), for
+ * Loads the taxonomy's alias table through ExtractionService's own reader (`readAliasEntries`), for
  * the evaluation runner, the benchmark and the regression-floor test. Refuses a database without ESCO and O*NET.
  */
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AliasEntry } from '../extraction/extraction.types.js';
+import { readAliasEntries } from '../extraction/extraction.service.js';
 import { ESCO_FILES, readEscoSkills } from '../taxonomy/import/esco.reader.js';
 
 /** What a full taxonomy looks like: the hint printed when it is missing. */
@@ -36,17 +37,10 @@ export async function loadTaxonomyAliases(db: DataSource): Promise<TaxonomyAlias
   const versions = Object.fromEntries(releases.map((r) => [r.scheme, r.version]));
   const missing = ['esco', 'onet'].filter((s) => !(s in versions));
   if (missing.length > 0) throw new Error(`The database's taxonomy lacks ${missing.join(' and ')}. ${TAXONOMY_HINT}`);
-  const rows: Array<{ skill_id: string; label: string; surface: string; kind: AliasEntry['kind']; case_sensitive: boolean; ambiguous: boolean }> =
-    await db.query(
-      `SELECT a.skill_id, s.preferred_label AS label, a.surface, a.kind, a.case_sensitive, a.ambiguous
-         FROM skill_alias a JOIN skill s ON s.id = a.skill_id
-        ORDER BY a.skill_id, a.surface`,
-    );
+  const aliases = await readAliasEntries(db);
   const uris: Array<{ id: string; esco_uri: string }> = await db.query(`SELECT id, esco_uri FROM skill WHERE esco_uri IS NOT NULL`);
   return {
-    aliases: rows.map((r) => ({
-      skillId: r.skill_id, label: r.label, surface: r.surface, kind: r.kind, caseSensitive: r.case_sensitive, ambiguous: r.ambiguous,
-    })),
+    aliases,
     escoUriOf: new Map(uris.map((u) => [u.id, u.esco_uri])),
     versions,
   };

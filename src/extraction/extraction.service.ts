@@ -60,18 +60,27 @@ export class ExtractionService {
     const started = Date.now();
     // Read before the aliases: an import in between marks postings with the older stamp, so they are re-extracted.
     const [{ taxonomy }] = await this.db.query(`SELECT ${TAXONOMY_STAMP_SQL} AS taxonomy`);
-    const rows: Array<{ skill_id: string; label: string; surface: string; kind: AliasEntry['kind']; case_sensitive: boolean; ambiguous: boolean }> =
-      await this.db.query(
-        `SELECT a.skill_id, s.preferred_label AS label, a.surface, a.kind, a.case_sensitive, a.ambiguous
-           FROM skill_alias a JOIN skill s ON s.id = a.skill_id`,
-      );
-    const extractor = SkillExtractor.compile(
-      rows.map((r) => ({ skillId: r.skill_id, label: r.label, surface: r.surface, kind: r.kind, caseSensitive: r.case_sensitive, ambiguous: r.ambiguous })),
-    );
+    const aliases = await readAliasEntries(this.db);
+    const extractor = SkillExtractor.compile(aliases);
     this.compiled = { stamp, extractor, taxonomyStamp: taxonomy as string };
-    this.logger.log(`Extractor compiled from ${rows.length} aliases in ${Date.now() - started} ms`);
+    this.logger.log(`Extractor compiled from ${aliases.length} aliases in ${Date.now() - started} ms`);
     return this.compiled;
   }
+}
+
+/**
+ * Every alias (table `skill_alias`) with its skill's preferred label (table `skill`), in a fixed order (skill id, then
+ * surface) so that the extractor compiled from them is the same on every read. The one source of the extractor's
+ * aliases: ExtractionService, the evaluation runner and the benchmarks all compile from it.
+ */
+export async function readAliasEntries(db: DataSource): Promise<AliasEntry[]> {
+  const rows: Array<{ skill_id: string; label: string; surface: string; kind: AliasEntry['kind']; case_sensitive: boolean; ambiguous: boolean }> =
+    await db.query(
+      `SELECT a.skill_id, s.preferred_label AS label, a.surface, a.kind, a.case_sensitive, a.ambiguous
+         FROM skill_alias a JOIN skill s ON s.id = a.skill_id
+        ORDER BY a.skill_id, a.surface`,
+    );
+  return rows.map((r) => ({ skillId: r.skill_id, label: r.label, surface: r.surface, kind: r.kind, caseSensitive: r.case_sensitive, ambiguous: r.ambiguous }));
 }
 
 /** A compiled extractor, the import stamp it was compiled at, and the taxonomy (scheme=version list) it holds. */

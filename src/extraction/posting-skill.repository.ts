@@ -49,11 +49,6 @@ export class PostingSkillRepository {
     return { postings: rows.map((r) => ({ id: r.id, contentHash: r.content_hash })), taxonomyStamp: stamp };
   }
 
-  /** Ids of every posting awaiting extraction, oldest first. */
-  async allAwaitingIds(): Promise<string[]> {
-    return (await this.allAwaiting()).postings.map((p) => p.id);
-  }
-
   /**
    * Replaces the skills of each posting and marks it extracted at the content hash it was extracted from, with
    * EXTRACTOR_VERSION and `taxonomyStamp` (a posting whose content changed meanwhile stays awaiting).

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { ExtractEnqueuer } from '../infra/queue/extract-enqueuer.js';
 import { type ExtractPostingsPayload, INGEST_JOB, type IngestFilePayload, QUEUE } from '../infra/queue/queues.js';
+import { isTransientFault } from '../infra/transient-fault.js';
 import type { FormatId } from './formats/format.types.js';
 import { CanonicalPostingService } from './dedup/canonical-posting.service.js';
 import { parsePostingFile } from './formats/index.js';
@@ -50,14 +51,7 @@ export class IngestProcessor extends WorkerHost {
         counts.updated += result.updated;
         counts.unchanged += result.unchanged;
         // One canonical posting per opening; a posting whose canonical changed goes through extraction's demand refresh too.
-        // Postings just inserted without a description never take part (assign would skip them): not sent at all, so
-        // a batch of title-only rows (the flat Greenhouse CSV) costs no dedup transaction.
-        const assignable = result.postings.filter((p) => p.assignable).map((p) => p.id);
-        const dedup = assignable.length > 0 ? await this.canonical.assign(assignable) : { reassigned: [] };
-        const changed = new Set(result.changedIds);
-        const hashOf = new Map(result.postings.map((p) => [p.id, p.contentHash]));
-        const reassigned = dedup.reassigned.filter((id) => !changed.has(id)).map((id) => ({ id, contentHash: hashOf.get(id) ?? '' }));
-        await extraction.add([...result.changed, ...reassigned], result.extractionVersion);
+        await extraction.add(await this.canonical.assignUpserted(result), result.extractionVersion);
       }
       if (rejects.length > 0) await this.runs.recordRejected(runId, path, rejects);
     };
@@ -100,7 +94,7 @@ export class IngestProcessor extends WorkerHost {
     } catch (parseOrWriteError) {
       // A write that failed before the parse error happened comes first, as it would have without the overlap.
       const error = (await writing.then(() => null, (writeError: unknown) => writeError)) ?? parseOrWriteError;
-      if (isDatabaseOrNetworkError(error)) throw error; // transient: BullMQ retries the whole file idempotently
+      if (isTransientFault(error)) throw error; // transient: BullMQ retries the whole file idempotently
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(`Run ${runId}: cannot read ${path}: ${message}`);
       await this.runs.recordFile(runId, path, { counts, error: message });
@@ -110,9 +104,4 @@ export class IngestProcessor extends WorkerHost {
     this.logger.log(`Run ${runId}: ${path}: ${JSON.stringify(counts)}`);
     return counts;
   }
-}
-
-function isDatabaseOrNetworkError(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? '';
-  return /^(08|53|57P|40)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code);
 }

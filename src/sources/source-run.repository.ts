@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { rowsOf } from '../infra/database/query-rows.js';
 import {
   EMPTY_SOURCE_RUN_COUNTS, type SourceRun, type SourceRunCounts, type SourceRunError, type SourceRunStatus, type SourceRunTrigger,
 } from './source.types.js';
@@ -142,11 +143,6 @@ export class SourceRunRepository {
       return closed.length;
     });
   }
-}
-
-/** TypeORM answers UPDATE/DELETE … RETURNING on PostgreSQL with `[rows, rowCount]`, other statements with the rows. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
 }
 
 function toRun(r: RunRow): SourceRun {

@@ -7,6 +7,7 @@ import { HTTP_CLIENT } from '../infra/http/http-client.js';
 import type { HttpClientPort } from '../infra/http/http-client.types.js';
 import { ExtractEnqueuer } from '../infra/queue/extract-enqueuer.js';
 import { type ExtractPostingsPayload, QUEUE, type SourceRunPayload } from '../infra/queue/queues.js';
+import { isTransientFault } from '../infra/transient-fault.js';
 import { CanonicalPostingService } from '../ingestion/dedup/canonical-posting.service.js';
 import { PostingRepository } from '../ingestion/posting.repository.js';
 import type { NormalizedPosting } from '../ingestion/posting.types.js';
@@ -133,22 +134,11 @@ export class SourceRunService {
       counts.new += result.inserted;
       counts.updated += result.updated;
       counts.unchanged += result.unchanged;
-      const ids = result.postings.map((p) => p.id);
-      await this.runs.markListed(source.id, run.id, page.url, ids);
+      await this.runs.markListed(source.id, run.id, page.url, result.postings.map((p) => p.id));
       // As file ingestion does (ingest.processor.ts): one canonical posting per opening, and a posting whose
       // canonical changed goes through extraction (and so the demand refresh) too.
-      const dedup = await this.canonical.assign(ids);
-      const changed = new Set(result.changedIds);
-      const hashOf = new Map(result.postings.map((p) => [p.id, p.contentHash]));
-      const reassigned = dedup.reassigned.filter((id) => !changed.has(id)).map((id) => ({ id, contentHash: hashOf.get(id) ?? '' }));
-      await extraction.add([...result.changed, ...reassigned], result.extractionVersion);
+      await extraction.add(await this.canonical.assignUpserted(result), result.extractionVersion);
     }
     await this.runs.recordRejected(run.id, rejected);
   }
-}
-
-/** PostgreSQL connection/resource/serialisation faults and socket errors: retried by BullMQ, never recorded as the source's fault. */
-export function isTransientFault(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? '';
-  return /^(08|53|57P|40)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code);
 }

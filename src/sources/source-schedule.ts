@@ -1,4 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
+import { isValidTimeZone } from '../infra/time-zone.js';
 
 /**
  * Schedules of configured sources: cron expressions read in an IANA time zone, parsed with `cron-parser` (the parser
@@ -11,12 +12,8 @@ import { CronExpressionParser } from 'cron-parser';
 /** Why a time zone is not an IANA zone BullMQ can use (null when it is), e.g. "Mars/Olympus". */
 export function timezoneProblem(timezone: string): string | null {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(timezone)) return 'must be an IANA time zone such as "Europe/Berlin" or "UTC"';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-    return null;
-  } catch {
-    return `"${timezone}" is not an IANA time zone (e.g. "Europe/Berlin", "America/New_York", "UTC")`;
-  }
+  if (isValidTimeZone(timezone)) return null;
+  return `"${timezone}" is not an IANA time zone (e.g. "Europe/Berlin", "America/New_York", "UTC")`;
 }
 
 /** Why a cron expression cannot be used (null when it can), e.g. "61 * * * *": "Constraint error, got value 61…". */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { rowsOf } from '../infra/database/query-rows.js';
 import type { SourceConfig, SourceKind } from './connectors/connector.types.js';
-import { rowsOf } from './source-run.repository.js';
 import type { IngestSource, SourceSchedule, SourceValidators } from './source.types.js';
 
 interface SourceRow {

@@ -16,11 +16,7 @@ export class ExtractEnqueuer {
   private pending: ExtractTarget[] = [];
   private version = EXTRACTOR_VERSION;
 
-  /** `_parent` (the parts naming the ingestion job) is no longer part of job ids; kept so callers need not change. */
-  constructor(
-    private readonly queue: Queue<ExtractPostingsPayload>,
-    _parent: Array<string | number> = [],
-  ) {}
+  constructor(private readonly queue: Queue<ExtractPostingsPayload>) {}
 
   /** Adds postings (with their content hashes, or bare ids) and enqueues every full batch. */
   async add(postings: ReadonlyArray<string | ExtractTarget>, extractionVersion?: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ExtractTarget } from '../../infra/queue/queues.js';
+import type { UpsertResult } from '../posting.repository.js';
 import { dedupKey, normalizeCity, normalizeLocationRaw } from './opening-key.js';
 import { assignCanonical, DEFAULT_SIMILARITY_THRESHOLD, type OpeningFacts } from './same-opening.js';
 import { signatureFromBytes, signatureToBytes, textSignature } from './text-fingerprint.js';
@@ -96,6 +98,21 @@ export class CanonicalPostingService {
       result.compared += part.compared;
     }
     return result;
+  }
+
+  /**
+   * Assigns the postings of one `PostingRepository.upsert` call (only the `assignable` ones: a batch of title-only
+   * inserts costs no transaction) and returns what extraction must see: the changed postings, plus those whose
+   * canonical posting changed (so the demand refresh sees them too), each with the content hash it was stored at.
+   * Pass the result with `result.extractionVersion` to `ExtractEnqueuer.add`.
+   */
+  async assignUpserted(result: UpsertResult): Promise<ExtractTarget[]> {
+    const assignable = result.postings.filter((p) => p.assignable).map((p) => p.id);
+    if (assignable.length === 0) return result.changed;
+    const { reassigned } = await this.assign(assignable);
+    const changed = new Set(result.changedIds);
+    const hashOf = new Map(result.postings.map((p) => [p.id, p.contentHash]));
+    return [...result.changed, ...reassigned.filter((id) => !changed.has(id)).map((id) => ({ id, contentHash: hashOf.get(id) ?? '' }))];
   }
 
   /** Assigns every posting with text whose fingerprint is missing or stale (a database that held postings before dedup existed). */

@@ -10,6 +10,8 @@ import { listPostingFiles, parsePostingFile } from './index.js';
  */
 const JOBS = join(SHARED_DATA_DIR, 'jobs');
 const describeData = existsSync(JOBS) ? describe : describe.skip;
+/** Whole-file passes (11 Chronicle files, the 40k-row Greenhouse CSV) outlast jest's 5 s default on a busy machine. */
+const FILE_PASS_TIMEOUT_MS = 60_000;
 
 const cache = new Map<string, Promise<ParsedRecord[]>>();
 function records(relative: string): Promise<ParsedRecord[]> {
@@ -84,7 +86,7 @@ describeData('real posting files (shared data)', () => {
       company: 'Portland State University', postedAt: '2022-11-30T00:00:00.000Z',
       location: { city: 'Portland', region: 'Oregon', regionCode: 'US-OR', countryCode: 'US' },
     });
-  });
+  }, FILE_PASS_TIMEOUT_MS);
 
   it('the same Greenhouse job in a board file and in the flat CSV has the same (sourceKey, externalId)', async () => {
     const board = await posting('greenhouse/boards_with_content/catawiki.json', '7348691');
@@ -102,7 +104,7 @@ describeData('real posting files (shared data)', () => {
       sourceKey: 'greenhouse:airbnb', title: 'Acquisition Manager', company: 'Airbnb', descriptionText: null, language: 'en',
       postedAt: '2026-06-10T12:50:56.000Z', location: { raw: 'Berlin, Germany', city: 'Berlin', regionCode: 'DE-BE', countryCode: 'DE', remote: false },
     });
-  });
+  }, FILE_PASS_TIMEOUT_MS);
 
   it('Greenhouse content is unescaped and converted; Catawiki Lisbon posting', async () => {
     const p = await posting('greenhouse/boards_with_content/catawiki.json', '6954117');
